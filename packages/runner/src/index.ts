@@ -1,0 +1,14 @@
+export type { Executor, ExecutorJob, ExecutorStep, StepProcess, StepExit, KillSignal } from './executor.js';
+export { createExecutor, EXECUTOR_NAMES, type ExecutorName, type ExecutorOptions } from './create-executor.js';
+export { createHostExecutor, type HostExecutorOptions } from './host-executor.js';
+export { createDummyExecutor } from './dummy-executor.js';
+export { runJob, type RunJobOptions } from './run-job.js';
+export type { JobResult, JobStatus, StepResult, StepStatus, StepEvent } from './job-result.js';
+export type { LogLine, LogStream } from './log-line.js';
+export { createSecretMasker, MASK, type SecretMasker, type MaskingStream } from './secret-masker.js';
+export { createHashFiles } from './create-hash-files.js';
+export { buildJobEnv, type JobEnvInput } from './build-job-env.js';
+export { baseEnv, BASE_ENV_NAMES } from './base-env.js';
+export { parseOutputFile, type ParsedOutputs } from './parse-output-file.js';
+export { shellCommand, usesPosixShell, type ShellCommand } from './shell-command.js';
+export { MAX_LINE_LENGTH } from './line-splitter.js';
