@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // so tests never depend on a stale dist/.
 export default defineConfig({
   resolve: { conditions: ['ritmo-source', 'import', 'module', 'node', 'default'] },
-  ssr: { resolve: { conditions: ['ritmo-source', 'import', 'node', 'default'], externalConditions: ['ritmo-source'] } },
+  ssr: { resolve: { conditions: ['ritmo-source', 'node', 'default'], externalConditions: ['ritmo-source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tools/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 30_000,

@@ -13,12 +13,16 @@ import { pipelineErrors } from './errors/pipeline-errors.js';
 import { runnerErrors } from './errors/runner-errors.js';
 import { cliErrors } from './errors/cli-errors.js';
 import { generalErrors } from './errors/general-errors.js';
+import { storeErrors } from './errors/store-errors.js';
+import { serverErrors } from './errors/server-errors.js';
 
 export const errorCatalog = {
   ...generalErrors,
   ...pipelineErrors,
   ...runnerErrors,
   ...cliErrors,
+  ...storeErrors,
+  ...serverErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalog;

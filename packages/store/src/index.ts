@@ -1,0 +1,53 @@
+export { createStore, type StoreOptions } from './create-store.js';
+export type { PoolStats, Store, StoreTransaction } from './store.js';
+export type { Repositories } from './repositories/create-repositories.js';
+export type { DialectName } from './dialect/dialect-name.js';
+export type { Database } from './schema/database.js';
+export type { MigrationReport, MigrationState } from './migrations/run-migrations.js';
+export { encodeCursor, decodeCursor, type Cursor, type CursorKey } from './pagination/cursor.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from './pagination/page.js';
+export { isUniqueViolation, translateDbError, withDbErrors } from './repositories/db-errors.js';
+export {
+  PROJECT_ROLES,
+  type AgentStatus,
+  type AttemptStatus,
+  type BuildStatus,
+  type DeliveryStatus,
+  type JobStatus,
+  type ProjectRole,
+  type StepStatus,
+} from './statuses.js';
+
+export type { User, NewUser, UserPatch, UserFilter, UsersRepository } from './repositories/users-repository.js';
+export type { ApiToken, NewApiToken, ApiTokenPatch, ApiTokensRepository } from './repositories/api-tokens-repository.js';
+export type { Session, NewSession, SessionsRepository } from './repositories/sessions-repository.js';
+export type { Project, NewProject, ProjectPatch, ProjectFilter, ProjectsRepository } from './repositories/projects-repository.js';
+export type { ProjectMember, NewProjectMember, MembersRepository } from './repositories/members-repository.js';
+export type { Pipeline, NewPipeline, PipelinePatch, PipelinesRepository } from './repositories/pipelines-repository.js';
+export type { Build, BuildSummary, BuildInputs, NewBuild, BuildPatch } from './repositories/builds/build-record.js';
+export type { BuildsRepository, BuildGuard } from './repositories/builds/builds-repository.js';
+export type { BuildFilter } from './repositories/builds/list-builds.js';
+export type { NewBuildWithJobs } from './repositories/builds/create-build-with-jobs.js';
+export type { Job, NewJob, JobPatch } from './repositories/jobs/job-record.js';
+export type { JobsRepository, JobFilter, JobGuard } from './repositories/jobs/jobs-repository.js';
+export type { JobAttempt, NewJobAttempt, JobAttemptPatch, JobAttemptsRepository } from './repositories/jobs/job-attempts-repository.js';
+export type { Step, NewStep, StepPatch, StepsRepository } from './repositories/steps-repository.js';
+export type { LogChunksRepository } from './repositories/logs/log-chunks-repository.js';
+export type { LogChunkInput, AppendResult } from './repositories/logs/append-log-chunk.js';
+export type { ByteRange } from './repositories/logs/read-log.js';
+export type { Agent, NewAgent, AgentPatch, AgentFilter, AgentsRepository } from './repositories/agents-repository.js';
+export type {
+  RegistrationToken,
+  NewRegistrationToken,
+  RegistrationTokensRepository,
+} from './repositories/registration-tokens-repository.js';
+export type { Secret, SecretSummary, NewSecret, SecretsRepository } from './repositories/secrets-repository.js';
+export type { AuditEvent, NewAuditEvent, AuditFilter, AuditRepository } from './repositories/audit-repository.js';
+export type {
+  WebhookDelivery,
+  WebhookDeliverySummary,
+  NewWebhookDelivery,
+  WebhookDeliveryPatch,
+  WebhookDeliveryFilter,
+  WebhookDeliveriesRepository,
+} from './repositories/webhook-deliveries-repository.js';
