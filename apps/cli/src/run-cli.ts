@@ -1,0 +1,91 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CLI_EVENTS } from './args/parse-event.js';
+import type { CliDeps } from './cli-deps.js';
+import { lintCommand } from './commands/lint.js';
+import { planCommand } from './commands/plan.js';
+import { runCommand } from './commands/run.js';
+import { exitCodes } from './exit-codes.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/**
+ * Parses `argv` (without `node` and the script) and runs the chosen command in-process.
+ * Resolves to the process exit code; never calls `process.exit`.
+ */
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+  let code: number = exitCodes.ok;
+  const program = new Command('ritmo')
+    .description('Ritmo: a self-hosted CI/CD platform. Lint, plan and run pipelines locally.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void deps.stdout.write(text),
+      writeErr: (text) => void deps.stderr.write(text),
+    });
+
+  program
+    .command('lint')
+    .description('check pipeline files and print file:line:col diagnostics (all of .ritmo/*.yml by default)')
+    .argument('[files...]', 'pipeline files (default: .ritmo.yml, else .ritmo/*.yml)')
+    .option('--json', 'print the diagnostics as JSON')
+    .action(async (files: string[], options: { json?: boolean }) => {
+      code = await lintCommand(files, options, deps);
+    });
+
+  program
+    .command('plan')
+    .description('print the expanded DAG and what each if: decides for an event')
+    .argument('[file]', 'pipeline file (default: .ritmo.yml, else the one .ritmo/*.yml)')
+    .option('--json', 'print the plan and the decisions as JSON')
+    .addOption(new Option('--event <event>', 'the event to plan for').choices(CLI_EVENTS).default('push'))
+    .option('--ref <ref>', 'the ref to plan for (default: the current branch)')
+    .option('--input <key=value>', 'a manual input (repeatable)', collect, [])
+    .action(async (file: string | undefined, options: PlanCliOptions) => {
+      code = await planCommand(file, options, deps);
+    });
+
+  program
+    .command('run')
+    .description('run the pipeline on the working tree; the exit code is the build result')
+    .argument('[file]', 'pipeline file (default: .ritmo.yml, else the one .ritmo/*.yml)')
+    .option('--job <name>', 'run only this job (key, id or name) and the jobs it needs (repeatable)', collect, [])
+    .option('--input <key=value>', 'a manual input (repeatable)', collect, [])
+    .option('--env <KEY=VALUE>', 'an environment variable for every step (repeatable)', collect, [])
+    .option('--secret <KEY=VALUE>', 'a secret, masked in the output (repeatable)', collect, [])
+    .addOption(new Option('--event <event>', 'the event to run as').choices(CLI_EVENTS).default('push'))
+    .option('--ref <ref>', 'the ref to run as (default: the current branch)')
+    .addOption(new Option('--executor <executor>', 'how steps run').choices(['host', 'dummy']).default('host'))
+    .option('--max-parallel <n>', 'how many jobs run at once (default: the CPU count)')
+    .action(async (file: string | undefined, options: RunCliOptions) => {
+      code = await runCommand(file, options, deps);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e: unknown) {
+    if (e instanceof CommanderError) {
+      // Help and version end "with an error" in commander's exitOverride mode; they are successes.
+      return e.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    }
+    throw e;
+  }
+  return code;
+}
+
+interface PlanCliOptions {
+  json?: boolean;
+  event: string;
+  ref?: string;
+  input: string[];
+}
+
+interface RunCliOptions {
+  job: string[];
+  input: string[];
+  env: string[];
+  secret: string[];
+  event: string;
+  ref?: string;
+  executor: string;
+  maxParallel?: string;
+}

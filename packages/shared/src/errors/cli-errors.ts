@@ -1,0 +1,11 @@
+import type { ErrorSpec } from '../error-catalog.js';
+
+/** Codes raised by the `ritmo` command line. */
+export const cliErrors = {
+  ERR_CLI_PIPELINE_NOT_FOUND: { status: 404, summary: 'No pipeline file was given and none was found (`.ritmo.yml` or `.ritmo/*.yml`), or the named file does not exist.' },
+  ERR_CLI_PIPELINE_AMBIGUOUS: { status: 400, summary: 'Several `.ritmo/*.yml` files exist and none was chosen; name one on the command line.' },
+  ERR_CLI_PIPELINE_INVALID: { status: 422, summary: 'The pipeline has errors (printed as diagnostics), so it cannot be planned or run.' },
+  ERR_CLI_USAGE: { status: 400, summary: 'A command-line argument or option is missing or malformed (e.g. `--input` without `=`).' },
+  ERR_CLI_JOB_NOT_FOUND: { status: 404, summary: '`--job` names no job of the pipeline (by key, id or name).' },
+  ERR_CLI_INPUT_INVALID: { status: 400, summary: 'A `--input` value is unknown, missing or does not fit the manual input\'s type.' },
+} as const satisfies Record<string, ErrorSpec>;
