@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { parseDuration, RitmoError } from '@ritmo/shared';
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === undefined || ms <= 0) {
+        ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration such as 30m, 24h or 7d` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .default('')
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** Every RITMO_* variable the server reads, parsed once at start-up. */
+export const ServerEnv = z.object({
+  RITMO_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  RITMO_HOST: z.string().min(1).default('127.0.0.1'),
+  RITMO_DATA_DIR: z.string().min(1).default('./.ritmo'),
+  RITMO_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  /** 32 bytes as 64 hex characters or base64; encrypts secrets at rest. */
+  RITMO_SECRET_KEY: z.string().min(32).optional(),
+  RITMO_PUBLIC_URL: z.url().optional(),
+  RITMO_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  RITMO_ADMIN_TOKEN: z
+    .string()
+    .regex(/^ritmo_[A-Za-z0-9_-]{18,200}$/, 'must start with "ritmo_" followed by at least 18 letters, digits, "_" or "-"')
+    .optional(),
+  RITMO_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** Largest request body, in bytes. */
+  RITMO_BODY_LIMIT: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** Sign-in attempts per client per minute. */
+  RITMO_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** API requests per client per minute; 0 turns the limit off. */
+  RITMO_RATE_LIMIT: z.coerce.number().int().min(0).default(0),
+  RITMO_SESSION_TTL: duration('7d'),
+  /** Seconds given to open requests and streams on shutdown. */
+  RITMO_SHUTDOWN_GRACE: duration('10s'),
+  RITMO_TRUST_PROXY: flag,
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  secretKey: string | undefined;
+  publicUrl: string;
+  adminPassword: string | undefined;
+  adminToken: string | undefined;
+  logLevel: z.infer<typeof ServerEnv>['RITMO_LOG_LEVEL'];
+  limits: { bodyBytes: number; loginPerMinute: number; requestsPerMinute: number };
+  sessionTtlMs: number;
+  shutdownGraceMs: number;
+  trustProxy: boolean;
+}
+
+/** Reads the server's configuration from the environment; throws ERR_SERVER_CONFIG_INVALID naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('RITMO_') && v !== undefined && v !== ''));
+  const parsed = ServerEnv.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new RitmoError('ERR_SERVER_CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`, { details: { problems } });
+  }
+  const e = parsed.data;
+  return {
+    port: e.RITMO_PORT,
+    host: e.RITMO_HOST,
+    dataDir: resolve(e.RITMO_DATA_DIR),
+    databaseUrl: e.RITMO_DATABASE_URL,
+    secretKey: e.RITMO_SECRET_KEY,
+    publicUrl: (e.RITMO_PUBLIC_URL ?? `http://${e.RITMO_HOST}:${e.RITMO_PORT}`).replace(/\/$/, ''),
+    adminPassword: e.RITMO_ADMIN_PASSWORD,
+    adminToken: e.RITMO_ADMIN_TOKEN,
+    logLevel: e.RITMO_LOG_LEVEL,
+    limits: { bodyBytes: e.RITMO_BODY_LIMIT, loginPerMinute: e.RITMO_LOGIN_RATE_LIMIT, requestsPerMinute: e.RITMO_RATE_LIMIT },
+    sessionTtlMs: e.RITMO_SESSION_TTL,
+    shutdownGraceMs: e.RITMO_SHUTDOWN_GRACE,
+    trustProxy: e.RITMO_TRUST_PROXY,
+  };
+}

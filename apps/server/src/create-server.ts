@@ -1,0 +1,105 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
+import type { Logger as PinoLogger } from 'pino';
+import { newId, RitmoError, type Clock } from '@ritmo/shared';
+import type { Store } from '@ritmo/store';
+import { allRoutes } from './all-routes.js';
+import { createAuthenticator } from './auth/create-authenticator.js';
+import type { ServerConfig } from './config.js';
+import { createInProcessHub } from './events/create-in-process-hub.js';
+import { createPublisher } from './events/create-publisher.js';
+import type { EventHub } from './events/event-hub.js';
+import { buildOpenApi } from './http/build-openapi.js';
+import { installErrorHandling } from './http/install-error-handling.js';
+import { registerRoutes } from './http/register-routes.js';
+import { defineRoute, type RouteSpec } from './http/route-spec.js';
+import { createMetrics } from './metrics/create-metrics.js';
+import { readMetricsSnapshot } from './metrics/read-metrics-snapshot.js';
+import { createOrchestrator, type Orchestrator } from './orchestration/create-orchestrator.js';
+import { createRepoMirror } from './pipelines/create-repo-mirror.js';
+import { SERVER_VERSION } from './version.js';
+
+export interface ServerDeps {
+  config: ServerConfig;
+  store: Store;
+  logger: PinoLogger;
+  clock: Clock;
+  /** Defaults to the in-process hub (one instance); pass the PostgreSQL hub to fan out across instances. */
+  hub?: EventHub;
+}
+
+/** What tests and the agent API reach besides HTTP. */
+export interface ServerServices {
+  orchestrator: Orchestrator;
+  hub: EventHub;
+  routes: readonly RouteSpec[];
+}
+
+export type RitmoServer = FastifyInstance & { ritmo: ServerServices };
+
+/**
+ * Builds the HTTP server from its dependencies (nothing global): plugins, error envelope, every route,
+ * the OpenAPI document of those routes, metrics. The caller awaits `ready()` or `listen()`, and `close()`.
+ */
+export function createServer(deps: ServerDeps): RitmoServer {
+  const { config, store, clock } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: config.limits.bodyBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    genReqId: () => newId('r_', clock.now()),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const shutdown = new AbortController();
+  const hub = deps.hub ?? createInProcessHub({ logger: deps.logger });
+  const metrics = createMetrics({ snapshot: () => readMetricsSnapshot(store), logger: deps.logger });
+  const mirror = createRepoMirror({ dataDir: config.dataDir });
+  const publisher = createPublisher({ hub, clock, logger: deps.logger });
+  const orchestrator = createOrchestrator({ store, publisher, clock, logger: deps.logger, metrics, mirror });
+  const routeDeps = { config, store, clock, logger: deps.logger, hub, orchestrator, mirror, metrics, shutdown: shutdown.signal };
+
+  let openapi: unknown;
+  const routes: RouteSpec[] = allRoutes(routeDeps);
+  routes.push(
+    defineRoute({
+      method: 'GET',
+      path: '/api/v1/openapi.json',
+      summary: 'This OpenAPI 3.1 document',
+      tag: 'operations',
+      response: { status: 200, contentType: 'application/json' },
+      guard: 'public',
+      handler: () => (openapi ??= buildOpenApi(routes, { version: SERVER_VERSION, serverUrl: config.publicUrl })),
+    }),
+  );
+
+  installErrorHandling(app, clock);
+  app.register(cookie);
+  app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  app.register(rateLimit, {
+    global: config.limits.requestsPerMinute > 0,
+    max: config.limits.requestsPerMinute || 1_000_000,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, ctx) => new RitmoError('ERR_API_RATE_LIMITED', `too many requests; retry in ${ctx.after}`),
+  });
+  const authenticate = createAuthenticator({ store, clock, logger: deps.logger });
+  app.register(async (scope) => registerRoutes(scope, routes, { authenticate, clock }));
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+  app.addHook('preClose', async () => {
+    shutdown.abort();
+  });
+  app.addHook('onClose', async () => {
+    await hub.close();
+  });
+
+  return Object.assign(app, { ritmo: { orchestrator, hub, routes } }) as unknown as RitmoServer;
+}

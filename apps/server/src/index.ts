@@ -1,0 +1,10 @@
+export { createServer, type RitmoServer, type ServerDeps, type ServerServices } from './create-server.js';
+export { loadConfig, ServerEnv, type ServerConfig } from './config.js';
+export { bootstrapAdmin, type AdminBootstrap } from './auth/bootstrap-admin.js';
+export { authorize, isAllowed, type Action } from './auth/authorize.js';
+export type { Actor, Resource } from './auth/actor.js';
+export { createInProcessHub } from './events/create-in-process-hub.js';
+export { createPostgresHub } from './events/create-postgres-hub.js';
+export type { EventHub, Topic } from './events/event-hub.js';
+export type { Orchestrator } from './orchestration/create-orchestrator.js';
+export type { JobResult } from './orchestration/job-lifecycle.js';
