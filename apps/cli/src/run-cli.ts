@@ -5,6 +5,8 @@ import { lintCommand } from './commands/lint.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { exitCodes } from './exit-codes.js';
+import { runApp } from './processes/run-app.js';
+import { withCliErrors } from './with-cli-errors.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -15,7 +17,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   let code: number = exitCodes.ok;
   const program = new Command('ritmo')
-    .description('Ritmo: a self-hosted CI/CD platform. Lint, plan and run pipelines locally.')
+    .description('Ritmo: a self-hosted CI/CD platform. Start it, and lint, plan and run pipelines.')
     .version('0.1.0')
     .exitOverride()
     .configureOutput({
@@ -58,6 +60,20 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     .option('--max-parallel <n>', 'how many jobs run at once (default: the CPU count)')
     .action(async (file: string | undefined, options: RunCliOptions) => {
       code = await runCommand(file, options, deps);
+    });
+
+  program
+    .command('server')
+    .description('start the Ritmo server alone (config from RITMO_* environment variables)')
+    .action(async () => {
+      code = await withCliErrors(deps, () => runApp({ name: 'server' }, deps));
+    });
+
+  program
+    .command('up')
+    .description('start Ritmo on this machine: the server on 127.0.0.1:8080 with SQLite in ./.ritmo')
+    .action(async () => {
+      code = await withCliErrors(deps, () => runApp({ name: 'server' }, deps));
     });
 
   try {

@@ -8,4 +8,5 @@ export const cliErrors = {
   ERR_CLI_USAGE: { status: 400, summary: 'A command-line argument or option is missing or malformed (e.g. `--input` without `=`).' },
   ERR_CLI_JOB_NOT_FOUND: { status: 404, summary: '`--job` names no job of the pipeline (by key, id or name).' },
   ERR_CLI_INPUT_INVALID: { status: 400, summary: 'A `--input` value is unknown, missing or does not fit the manual input\'s type.' },
+  ERR_CLI_APP_NOT_BUILT: { status: 500, summary: 'The server or agent entry the CLI starts is missing; build with `npm run build`.' },
 } as const satisfies Record<string, ErrorSpec>;
