@@ -14,6 +14,13 @@ const onInterrupt = (): void => {
   else process.exit(exitCodes.interrupted);
 };
 process.on('SIGINT', onInterrupt);
+// A closed pipe (`ritmo run | head`) is the reader's choice, not a crash: stop the run as on Ctrl-C.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') controller.abort(new Error('output closed'));
+    else throw e;
+  });
+}
 process.on('SIGTERM', onInterrupt);
 
 const code = await runCli(process.argv.slice(2), {

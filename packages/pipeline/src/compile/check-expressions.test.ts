@@ -18,6 +18,8 @@ describe('checkExpressions', () => {
     ['secrets in image', oneJob('image: "${{ secrets.X }}"', STEP), ['3:17 ERR_PIPELINE_EXPRESSION_CONTEXT']],
     ['expressions in on: filters', 'on: { push: { branches: ["${{ ritmo.ref }}"] } }\n' + oneJob(STEP), ['1:31 ERR_PIPELINE_EXPRESSION_CONTEXT']],
     ['a bare if with a syntax error', oneJob('if: success( &&', STEP), ['3:18 ERR_PIPELINE_EXPRESSION_SYNTAX']],
+    ['a job if mixing text and an expression', oneJob('if: "${{ ritmo.branch }} == main"', STEP), ['3:10 ERR_PIPELINE_EXPRESSION_SYNTAX']],
+    ['a step if mixing text and an expression', oneJob('steps:', '  - run: x', '    if: ok ${{ always() }}'), ['5:13 ERR_PIPELINE_EXPRESSION_SYNTAX']],
     ['a step if with an unknown context', oneJob('steps:', '  - run: x', '    if: github.ref == 1'), ['5:13 ERR_PIPELINE_EXPRESSION_CONTEXT']],
   ])('reports %s', (_, text, expected) => {
     expect(diagnose(text)).toEqual(expected);

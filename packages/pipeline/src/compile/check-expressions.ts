@@ -1,4 +1,5 @@
 import { checkTemplate } from '../expressions/check-template.js';
+import { unwrapCondition } from '../expressions/evaluate-condition.js';
 import { EXTENSION_KEY } from '../schema/pipeline-schema.js';
 import { formatPath, type DiagnosticSink } from './diagnostic-sink.js';
 import { jobFacts, type JobFacts } from './job-facts.js';
@@ -62,8 +63,24 @@ function walkStrings(node: YNode, path: TreePath, contexts: readonly string[], m
   } else if (node.kind === 'seq') {
     node.items.forEach((item, i) => walkStrings(item, [...path, i], contexts, matrixKeys, sink));
   } else if (typeof node.value === 'string') {
-    const bare = isCondition(path) && !node.value.includes('${{');
+    const condition = isCondition(path);
+    const bare = condition && !node.value.includes('${{');
+    if (condition && !bare) checkWholeCondition(node, path, sink);
     checkString(node, bare, path, contexts, matrixKeys, sink);
+  }
+}
+
+/** An `if:` that uses `${{ }}` must be one expression; `${{ a }} == b` would be a string that is always true. */
+function checkWholeCondition(node: YScalar, path: TreePath, sink: DiagnosticSink): void {
+  try {
+    unwrapCondition(String(node.value));
+  } catch {
+    sink.add(
+      'ERR_PIPELINE_EXPRESSION_SYNTAX',
+      `${formatPath(path)}: a condition mixes text and \${{ }}; write the whole condition inside one \${{ }} (or leave \${{ }} out)`,
+      positionInScalar(node, 0),
+      path,
+    );
   }
 }
 

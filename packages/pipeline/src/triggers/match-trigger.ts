@@ -82,7 +82,7 @@ function nameFilterBlocks(
   name: string | undefined,
   include: string[] | undefined,
   ignore: string[] | undefined,
-  listName = `${kind}es`,
+  listName = kind === 'branch' ? 'branches' : `${kind}s`,
 ): string | undefined {
   if (name === undefined) return undefined;
   if (include !== undefined && !createPatternMatcher(include)(name)) {
