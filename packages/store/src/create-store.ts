@@ -4,6 +4,7 @@ import type { DialectName } from './dialect/dialect-name.js';
 import { openPostgres } from './dialect/open-postgres.js';
 import { openSqlite } from './dialect/open-sqlite.js';
 import { readMigrationState, runMigrations } from './migrations/run-migrations.js';
+import { createQueue } from './queue/queue.js';
 import { createRepositories } from './repositories/create-repositories.js';
 import { createRootContext, createTransactionContext } from './repositories/repo-context.js';
 import type { Database } from './schema/database.js';
@@ -49,6 +50,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
 
   const store: Store = {
     ...createRepositories(root),
+    queue: createQueue(root),
     dialect,
     db,
     migrate: (opts = {}) => runMigrations(db, dialect, { logger, signal: opts.signal }),
@@ -65,7 +67,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     transaction: (fn) =>
       db.transaction().execute((trx) => {
         const ctx = createTransactionContext(trx, dialect, clock);
-        return fn({ ...createRepositories(ctx), dialect, db: trx });
+        return fn({ ...createRepositories(ctx), queue: createQueue(ctx), dialect, db: trx });
       }),
     close: () => db.destroy(),
   };

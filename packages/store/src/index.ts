@@ -51,3 +51,21 @@ export type {
   WebhookDeliveryFilter,
   WebhookDeliveriesRepository,
 } from './repositories/webhook-deliveries-repository.js';
+
+export type { Queue } from './queue/queue.js';
+export type { ClaimJobInput } from './queue/claim-job.js';
+export { DEFAULT_FIRST_HEARTBEAT_TIMEOUT_MS } from './queue/claim-job.js';
+export type { ClaimedJob } from './queue/claimed-job.js';
+export type { Lease, LeasePhase } from './queue/lease.js';
+export { AGENT_LOST, FIRST_HEARTBEAT_MISSED, RELEASED, type LeaseRef, type LeaseConflictReason } from './queue/lease-ref.js';
+export type { ExtendLeaseInput, ExtendedLease } from './queue/extend-lease.js';
+export type { ExtendLeasesInput, ExtendLeasesResult } from './queue/extend-leases.js';
+export type { AttemptOutcome, AttemptResult, EndedAttempt, RetryDecision } from './queue/end-attempt.js';
+export type { CompleteJobInput } from './queue/complete-job.js';
+export type { FailJobInput } from './queue/fail-job.js';
+export type { ReleaseJobInput } from './queue/release-job.js';
+export type { ExpireLeasesInput, ExpireLeasesResult, ExpiredLease } from './queue/expire-leases.js';
+export { agentLostRetries, type AgentLostPolicy } from './queue/agent-lost-retries.js';
+export type { QueuePosition } from './queue/queue-position.js';
+export type { AgentCapacity } from './queue/live-agents.js';
+export type { WaitingFacts } from './queue/explain-waiting.js';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from './dialect/dialect-name.js';
 import type { MigrationReport, MigrationState } from './migrations/run-migrations.js';
 import type { Repositories } from './repositories/create-repositories.js';
+import type { Queue } from './queue/queue.js';
 import type { Database } from './schema/database.js';
 
 export interface PoolStats {
@@ -13,6 +14,8 @@ export interface PoolStats {
 
 /** The repositories bound to one transaction. */
 export interface StoreTransaction extends Repositories {
+  /** The job queue, running its operations inside this transaction. */
+  readonly queue: Queue;
   readonly dialect: DialectName;
   /** The transaction's Kysely handle, for queries no repository offers yet. */
   readonly db: Kysely<Database>;
@@ -20,6 +23,8 @@ export interface StoreTransaction extends Repositories {
 
 /** Ritmo's persistence: every repository plus the database's lifecycle. */
 export interface Store extends Repositories {
+  /** The job queue: claims, leases, fencing and recovery. */
+  readonly queue: Queue;
   readonly dialect: DialectName;
   /** The Kysely handle, for queries no repository offers yet (the queue SQL of the agents issue). */
   readonly db: Kysely<Database>;

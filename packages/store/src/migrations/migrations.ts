@@ -5,6 +5,7 @@ import { agentsMigration } from './0002-agents.js';
 import { buildsMigration } from './0003-builds.js';
 import { triggersMigration } from './0004-triggers.js';
 import { deliveryMigration } from './0005-delivery.js';
+import { queueMigration } from './0006-queue.js';
 import { columnTypes } from './column-types.js';
 
 /** Every migration, by name; names sort in the order they run. Append only: never edit a released one. */
@@ -16,5 +17,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0003_builds': buildsMigration(t),
     '0004_triggers': triggersMigration(t),
     '0005_delivery': deliveryMigration(t),
+    '0006_queue': queueMigration(t),
   };
 }

@@ -66,6 +66,10 @@ export interface JobsTable {
   lease_token: string | null;
   lease_expires_at: Millis | null;
   claim_request_id: string | null;
+  /** While running: when the first heartbeat must have come; a claimed job past it goes back to the queue. */
+  first_heartbeat_deadline: Millis | null;
+  /** While running: the last heartbeat; null until the first (the job is only claimed until then). */
+  last_heartbeat_at: Millis | null;
   exit_code: number | null;
   /** Why the job ended the way it did (`agent-lost`, `timeout`, `needs-failed` ...). */
   reason: string | null;
@@ -91,6 +95,9 @@ export interface JobAttemptsTable {
   reason: string | null;
   started_at: Millis;
   finished_at: Millis | null;
+  /** The claim request that created this attempt; unique per agent, so a replayed claim finds it. */
+  claim_request_id: string | null;
+  first_heartbeat_at: Millis | null;
 }
 
 export interface StepsTable {
