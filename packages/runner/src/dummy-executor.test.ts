@@ -52,9 +52,11 @@ describe('dummy executor', () => {
 });
 
 describe('createExecutor', () => {
-  it('knows host and dummy and refuses others with ERR_RUNNER_UNKNOWN_EXECUTOR', () => {
+  it('knows host, sandbox, docker and dummy and refuses others with ERR_RUNNER_UNKNOWN_EXECUTOR', () => {
     expect(createExecutor('host').name).toBe('host');
+    expect(createExecutor('sandbox').name).toBe('sandbox');
+    expect(createExecutor('docker').name).toBe('docker');
     expect(createExecutor('dummy').name).toBe('dummy');
-    expect(() => createExecutor('docker')).toThrow(expect.objectContaining({ code: 'ERR_RUNNER_UNKNOWN_EXECUTOR' }));
+    expect(() => createExecutor('kubernetes')).toThrow(expect.objectContaining({ code: 'ERR_RUNNER_UNKNOWN_EXECUTOR' }));
   });
 });

@@ -29,6 +29,19 @@ export interface ExecutorJob {
   /** Container image (docker executor). */
   image?: string;
   services: ServiceSpec[];
+  /** Whether steps may reach the network (sandbox and docker executors); each executor has a default. */
+  network?: boolean;
+  /** Resource limits for the job's processes (sandbox and docker executors); unset fields are unlimited. */
+  limits?: ResourceLimits;
+}
+
+export interface ResourceLimits {
+  /** Memory (and swap) the job's processes may use together, in bytes. */
+  memoryBytes?: number;
+  /** CPU time as a number of CPUs (`1.5` = one and a half cores' worth). */
+  cpus?: number;
+  /** How many processes (and threads) may exist at once. */
+  pids?: number;
 }
 
 export interface ExecutorStep {

@@ -1,7 +1,11 @@
-export type { Executor, ExecutorJob, ExecutorStep, StepProcess, StepExit, KillSignal } from './executor.js';
+export type { Executor, ExecutorJob, ExecutorStep, StepProcess, StepExit, KillSignal, ResourceLimits } from './executor.js';
 export { createExecutor, EXECUTOR_NAMES, type ExecutorName, type ExecutorOptions } from './create-executor.js';
 export { createHostExecutor, type HostExecutorOptions } from './host-executor.js';
 export { createDummyExecutor } from './dummy-executor.js';
+export { createSandboxExecutor, type SandboxExecutorOptions } from './sandbox-executor.js';
+export { createDockerExecutor, type DockerExecutorOptions } from './docker-executor.js';
+export { sweepDocker, type SweepResult } from './sweep-docker.js';
+export type { PullPolicy } from './ensure-image.js';
 export { runJob, type RunJobOptions } from './run-job.js';
 export type { JobResult, JobStatus, StepResult, StepStatus, StepEvent } from './job-result.js';
 export type { LogLine, LogStream } from './log-line.js';
