@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['ritmo-source', 'import', 'module', 'node', 'default'] },
   ssr: { resolve: { conditions: ['ritmo-source', 'node', 'default'], externalConditions: ['ritmo-source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tools/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/web/src/**/*.test.tsx', 'tools/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

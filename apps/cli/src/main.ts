@@ -26,6 +26,7 @@ process.on('SIGTERM', onInterrupt);
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   cwd: process.cwd(),
   env: process.env,
   signal: controller.signal,

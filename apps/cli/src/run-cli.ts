@@ -1,9 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CLI_EVENTS } from './args/parse-event.js';
 import type { CliDeps } from './cli-deps.js';
+import { agentCommand, type AgentCliOptions } from './commands/agent.js';
 import { lintCommand } from './commands/lint.js';
 import { planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
+import { registerSecretsCommands } from './commands/secrets.js';
+import { upCommand } from './commands/up.js';
 import { exitCodes } from './exit-codes.js';
 import { runApp } from './processes/run-app.js';
 import { withCliErrors } from './with-cli-errors.js';
@@ -71,10 +74,28 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
 
   program
     .command('up')
-    .description('start Ritmo on this machine: the server on 127.0.0.1:8080 with SQLite in ./.ritmo')
+    .description('start Ritmo on this machine: the server on 127.0.0.1:8080 with SQLite in ./.ritmo, and one local agent')
     .action(async () => {
-      code = await withCliErrors(deps, () => runApp({ name: 'server' }, deps));
+      code = await withCliErrors(deps, () => upCommand(deps));
     });
+
+  program
+    .command('agent')
+    .description('run an agent: it registers with the server, long-polls for jobs and runs them')
+    .option('--server <url>', 'the server URL (default: RITMO_SERVER_URL, else http://127.0.0.1:8080)')
+    .option('--token <token>', 'a registration token (ritmoreg_…) or the agent token (default: RITMO_AGENT_TOKEN)')
+    .option('--labels <a,b>', 'labels jobs can ask for with runs-on (os, arch and executor are added)')
+    .option('--capacity <n>', 'jobs run at once (default 1)')
+    .addOption(new Option('--executor <executor>', 'how steps run').choices(['host', 'sandbox', 'docker', 'dummy']))
+    .option('--ephemeral', 'run one job, then exit')
+    .option('--work-dir <dir>', 'workspaces, log spool and saved credentials (default ./.ritmo-agent)')
+    .option('--name <name>', 'the agent name (default: the host name)')
+    .option('--drain-timeout <duration>', 'on Ctrl-C, stop jobs still running after this long (default: wait)')
+    .action(async (options: AgentCliOptions) => {
+      code = await agentCommand(options, deps);
+    });
+
+  registerSecretsCommands(program, deps, (result) => (code = result));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

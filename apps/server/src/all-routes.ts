@@ -5,11 +5,14 @@ import { authRoutes } from './routes/auth-routes.js';
 import { buildRoutes } from './routes/build-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
+import { logSearchRoutes } from './routes/log-search-routes.js';
+import { logTimeRoutes } from './routes/log-time-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { pipelineRoutes } from './routes/pipeline-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
 import type { RouteDeps } from './routes/route-deps.js';
+import { secretRoutes } from './routes/secret-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 
@@ -19,9 +22,12 @@ export function allRoutes(deps: RouteDeps): RouteSpec[] {
     ...authRoutes(deps),
     ...projectRoutes(deps),
     ...memberRoutes(deps),
+    ...secretRoutes(deps),
     ...pipelineRoutes(deps),
     ...buildRoutes(deps),
     ...jobRoutes(deps),
+    ...logSearchRoutes(deps),
+    ...logTimeRoutes(deps),
     ...eventRoutes(deps),
     ...agentRoutes(deps),
     ...userRoutes(deps),

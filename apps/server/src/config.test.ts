@@ -24,4 +24,13 @@ describe('loadConfig', () => {
       for (const name of ['RITMO_PORT', 'RITMO_DATABASE_URL', 'RITMO_ADMIN_TOKEN']) expect(message).toContain(name);
     }
   });
+
+  it('accepts RITMO_SECRET_KEY as 32 bytes of hex or base64 only, naming the variable otherwise', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ RITMO_SECRET_KEY: hex }).secretKey).toBe(hex);
+    expect(loadConfig({ RITMO_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).secretKey).toBeDefined();
+    for (const bad of ['ab'.repeat(31), 'correct horse battery staple correct horse', Buffer.alloc(24).toString('base64')]) {
+      expect(() => loadConfig({ RITMO_SECRET_KEY: bad })).toThrow(/RITMO_SECRET_KEY: must be 32 bytes/);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseDuration, RitmoError } from '@ritmo/shared';
+import { isRitmoError, parseDuration, RitmoError } from '@ritmo/shared';
+import { parseSecretKey } from './secrets/parse-secret-key.js';
 
 const duration = (fallback: string) =>
   z
@@ -30,7 +31,17 @@ export const ServerEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   /** 32 bytes as 64 hex characters or base64; encrypts secrets at rest. */
-  RITMO_SECRET_KEY: z.string().min(32).optional(),
+  RITMO_SECRET_KEY: z
+    .string()
+    .superRefine((text, ctx) => {
+      try {
+        parseSecretKey(text, 'RITMO_SECRET_KEY');
+      } catch (e: unknown) {
+        if (!isRitmoError(e)) throw e;
+        ctx.addIssue({ code: 'custom', message: 'must be 32 bytes written as 64 hex characters or as base64 (e.g. from `openssl rand -hex 32`)' });
+      }
+    })
+    .optional(),
   RITMO_PUBLIC_URL: z.url().optional(),
   RITMO_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   RITMO_ADMIN_TOKEN: z
@@ -48,6 +59,8 @@ export const ServerEnv = z.object({
   /** Seconds given to open requests and streams on shutdown. */
   RITMO_SHUTDOWN_GRACE: duration('10s'),
   RITMO_TRUST_PROXY: flag,
+  /** The built web UI (default: apps/web/dist beside the server's own build). */
+  RITMO_WEB_DIR: z.string().min(1).optional(),
 });
 
 export interface ServerConfig {
@@ -64,6 +77,8 @@ export interface ServerConfig {
   sessionTtlMs: number;
   shutdownGraceMs: number;
   trustProxy: boolean;
+  /** Where the built web UI is, when RITMO_WEB_DIR says; otherwise the server looks beside its own build. */
+  webDir?: string | undefined;
 }
 
 /** Reads the server's configuration from the environment; throws ERR_SERVER_CONFIG_INVALID naming each bad variable. */
@@ -89,5 +104,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     sessionTtlMs: e.RITMO_SESSION_TTL,
     shutdownGraceMs: e.RITMO_SHUTDOWN_GRACE,
     trustProxy: e.RITMO_TRUST_PROXY,
+    webDir: e.RITMO_WEB_DIR === undefined ? undefined : resolve(e.RITMO_WEB_DIR),
   };
 }

@@ -5,6 +5,9 @@ import websocket from '@fastify/websocket';
 import type { Logger as PinoLogger } from 'pino';
 import { newId, RitmoError, type Clock } from '@ritmo/shared';
 import type { Store } from '@ritmo/store';
+import type { AgentApiConfig } from './agent-api/agent-api-config.js';
+import { createAgentApi, type AgentApi } from './agent-api/create-agent-api.js';
+import { withQueueSignals } from './agent-api/with-queue-signals.js';
 import { allRoutes } from './all-routes.js';
 import { createAuthenticator } from './auth/create-authenticator.js';
 import type { ServerConfig } from './config.js';
@@ -19,7 +22,11 @@ import { createMetrics } from './metrics/create-metrics.js';
 import { readMetricsSnapshot } from './metrics/read-metrics-snapshot.js';
 import { createOrchestrator, type Orchestrator } from './orchestration/create-orchestrator.js';
 import { createRepoMirror } from './pipelines/create-repo-mirror.js';
+import { createSecretCryptoLoader } from './secrets/create-secret-crypto-loader.js';
+import type { SecretCrypto } from './secrets/create-secret-crypto.js';
+import { resolveJobSecrets } from './secrets/resolve-job-secrets.js';
 import { SERVER_VERSION } from './version.js';
+import { serveWeb } from './web/serve-web.js';
 
 export interface ServerDeps {
   config: ServerConfig;
@@ -28,6 +35,8 @@ export interface ServerDeps {
   clock: Clock;
   /** Defaults to the in-process hub (one instance); pass the PostgreSQL hub to fan out across instances. */
   hub?: EventHub;
+  /** Lease, heartbeat and long-poll timing of the agent API (defaults: 60 s lease, 15 s heartbeat, 30 s poll). */
+  agentApi?: Partial<AgentApiConfig>;
 }
 
 /** What tests and the agent API reach besides HTTP. */
@@ -35,6 +44,9 @@ export interface ServerServices {
   orchestrator: Orchestrator;
   hub: EventHub;
   routes: readonly RouteSpec[];
+  agentApi: AgentApi;
+  /** Encrypts and decrypts project secrets (the key is loaded when the server gets ready). */
+  secretCrypto: () => Promise<SecretCrypto>;
 }
 
 export type RitmoServer = FastifyInstance & { ritmo: ServerServices };
@@ -52,18 +64,34 @@ export function createServer(deps: ServerDeps): RitmoServer {
     requestIdHeader: 'x-request-id',
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     genReqId: () => newId('r_', clock.now()),
-    routerOptions: { ignoreTrailingSlash: true },
+    // Path parameters up to 256 characters reach validation (longer secret names get ERR_SECRET_NAME_INVALID, not 414).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   });
   const shutdown = new AbortController();
-  const hub = deps.hub ?? createInProcessHub({ logger: deps.logger });
+  const hub = withQueueSignals(deps.hub ?? createInProcessHub({ logger: deps.logger }));
   const metrics = createMetrics({ snapshot: () => readMetricsSnapshot(store), logger: deps.logger });
   const mirror = createRepoMirror({ dataDir: config.dataDir });
   const publisher = createPublisher({ hub, clock, logger: deps.logger });
   const orchestrator = createOrchestrator({ store, publisher, clock, logger: deps.logger, metrics, mirror });
-  const routeDeps = { config, store, clock, logger: deps.logger, hub, orchestrator, mirror, metrics, shutdown: shutdown.signal };
+  const secretCrypto = createSecretCryptoLoader({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const agentApi = createAgentApi({
+    store,
+    clock,
+    logger: deps.logger,
+    hub,
+    orchestrator,
+    metrics,
+    config: deps.agentApi ?? {},
+    dataDir: config.dataDir,
+    secretKey: config.secretKey,
+    publicUrl: config.publicUrl,
+    shutdown: shutdown.signal,
+    resolveSecrets: async ({ build, job }) => resolveJobSecrets({ store, crypto: await secretCrypto(), build, job }),
+  });
+  const routeDeps = { config, store, clock, logger: deps.logger, hub, orchestrator, mirror, metrics, secretCrypto, shutdown: shutdown.signal };
 
   let openapi: unknown;
-  const routes: RouteSpec[] = allRoutes(routeDeps);
+  const routes: RouteSpec[] = [...allRoutes(routeDeps), ...agentApi.routes];
   routes.push(
     defineRoute({
       method: 'GET',
@@ -87,6 +115,7 @@ export function createServer(deps: ServerDeps): RitmoServer {
   });
   const authenticate = createAuthenticator({ store, clock, logger: deps.logger });
   app.register(async (scope) => registerRoutes(scope, routes, { authenticate, clock }));
+  app.register(serveWeb, { webDir: config.webDir });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -94,12 +123,17 @@ export function createServer(deps: ServerDeps): RitmoServer {
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
+  app.addHook('onReady', async () => {
+    await secretCrypto();
+    agentApi.start();
+  });
   app.addHook('preClose', async () => {
     shutdown.abort();
+    await agentApi.stop();
   });
   app.addHook('onClose', async () => {
     await hub.close();
   });
 
-  return Object.assign(app, { ritmo: { orchestrator, hub, routes } }) as unknown as RitmoServer;
+  return Object.assign(app, { ritmo: { orchestrator, hub, routes, agentApi, secretCrypto } }) as unknown as RitmoServer;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createSystemClock, isRitmoError, toError } from '@ritmo/shared';
 import { createStore } from '@ritmo/store';
+import { loadAgentApiConfig } from './agent-api/agent-api-config.js';
 import { bootstrapAdmin, type AdminBootstrap } from './auth/bootstrap-admin.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import { createServer } from './create-server.js';
@@ -22,6 +23,7 @@ function banner(address: string, config: ServerConfig, admin: AdminBootstrap | u
 /** Reads the configuration, opens and migrates the database, creates the first admin, listens; stops on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const agentApi = loadAgentApiConfig(process.env);
   const logger = pino({ level: config.logLevel });
   const clock = createSystemClock();
   mkdirSync(config.dataDir, { recursive: true });
@@ -30,9 +32,12 @@ async function main(): Promise<void> {
   );
   await store.migrate();
   const admin = await bootstrapAdmin({ store, logger, ...(config.adminPassword ? { adminPassword: config.adminPassword } : {}), ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
+  if (config.databaseUrl !== undefined && config.secretKey === undefined) {
+    logger.warn({ dataDir: config.dataDir }, 'RITMO_SECRET_KEY is not set: secrets are encrypted with this instance’s own key file; set the same RITMO_SECRET_KEY on every server instance');
+  }
   // On PostgreSQL several instances may serve one database: live events go through LISTEN/NOTIFY.
   const hub = config.databaseUrl !== undefined ? await createPostgresHub({ databaseUrl: config.databaseUrl, logger }) : undefined;
-  const app = createServer({ config, store, logger, clock, ...(hub ? { hub } : {}) });
+  const app = createServer({ config, store, logger, clock, agentApi, ...(hub ? { hub } : {}) });
   const address = await app.listen({ port: config.port, host: config.host });
   process.stdout.write(banner(address, config, admin));
 

@@ -12,17 +12,25 @@ export interface ErrorSpec {
 import { pipelineErrors } from './errors/pipeline-errors.js';
 import { runnerErrors } from './errors/runner-errors.js';
 import { cliErrors } from './errors/cli-errors.js';
+import { clientErrors } from './errors/client-errors.js';
 import { generalErrors } from './errors/general-errors.js';
 import { storeErrors } from './errors/store-errors.js';
 import { serverErrors } from './errors/server-errors.js';
+import { agentErrors } from './errors/agent-errors.js';
+import { secretErrors } from './errors/secret-errors.js';
+import { triggerErrors } from './errors/trigger-errors.js';
 
 export const errorCatalog = {
   ...generalErrors,
   ...pipelineErrors,
   ...runnerErrors,
   ...cliErrors,
+  ...clientErrors,
   ...storeErrors,
   ...serverErrors,
+  ...agentErrors,
+  ...secretErrors,
+  ...triggerErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalog;

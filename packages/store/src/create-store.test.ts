@@ -72,6 +72,21 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
     expect(await t.store.migrationState()).toEqual({ current: true, pending: [] });
     const stats = t.store.poolStats();
     if (kind === 'postgres') expect(stats).toMatchObject({ total: expect.any(Number), idle: expect.any(Number), waiting: 0 });
-    else expect(stats).toBeUndefined();
+    else expect(stats).toEqual({ total: 1, idle: 1, waiting: 0 });
+  });
+
+  it('reports connections in use and queries waiting for one', async () => {
+    let waiter: Promise<number> | undefined;
+    const inside = await t.store.transaction(async (tx) => {
+      await tx.projects.listProjects();
+      // A query outside the transaction waits for it on SQLite (one connection); PostgreSQL lends another.
+      waiter = t.store.users.countUsers();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return t.store.poolStats();
+    });
+    await waiter;
+    if (kind === 'sqlite') expect(inside).toEqual({ total: 1, idle: 0, waiting: 1 });
+    else expect(inside.total - inside.idle).toBeGreaterThanOrEqual(1);
+    expect(t.store.poolStats()).toMatchObject({ waiting: 0 });
   });
 });

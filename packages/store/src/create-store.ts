@@ -24,7 +24,7 @@ export interface StoreOptions {
 interface Opened {
   db: Kysely<Database>;
   dialect: DialectName;
-  poolStats: () => PoolStats | undefined;
+  poolStats: () => PoolStats;
 }
 
 function open(options: StoreOptions, logger: Logger): Opened {
@@ -33,7 +33,8 @@ function open(options: StoreOptions, logger: Logger): Opened {
     return { db, dialect: 'postgres', poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
   }
   if (options.sqlitePath !== undefined && options.sqlitePath !== '') {
-    return { db: openSqlite(options.sqlitePath), dialect: 'sqlite', poolStats: () => undefined };
+    const { db, connectionUse } = openSqlite(options.sqlitePath);
+    return { db, dialect: 'sqlite', poolStats: connectionUse };
   }
   throw new RitmoError('ERR_INVALID_ARGUMENT', 'createStore needs sqlitePath or databaseUrl');
 }

@@ -51,6 +51,8 @@ export type {
   WebhookDeliveryFilter,
   WebhookDeliveriesRepository,
 } from './repositories/webhook-deliveries-repository.js';
+export type { Schedule, NewSchedule, SchedulePatch, ScheduleTick, SchedulesRepository } from './repositories/schedules-repository.js';
+export type { UpstreamTrigger, NewUpstreamTrigger, UpstreamTriggersRepository } from './repositories/upstream-triggers-repository.js';
 
 export type { Queue } from './queue/queue.js';
 export type { ClaimJobInput } from './queue/claim-job.js';

@@ -5,6 +5,7 @@ import type { Repositories } from './repositories/create-repositories.js';
 import type { Queue } from './queue/queue.js';
 import type { Database } from './schema/database.js';
 
+/** Database connections: the PostgreSQL pool's, or SQLite's single connection (total 1). */
 export interface PoolStats {
   total: number;
   idle: number;
@@ -32,8 +33,8 @@ export interface Store extends Repositories {
   migrate(options?: { signal?: AbortSignal }): Promise<MigrationReport>;
   /** Which migrations are pending (readiness: `current` must be true). */
   migrationState(): Promise<MigrationState>;
-  /** Connections of the PostgreSQL pool (for metrics); undefined on SQLite, which has one connection. */
-  poolStats(): PoolStats | undefined;
+  /** Connections of the PostgreSQL pool, or SQLite's one connection (total 1), for metrics. */
+  poolStats(): PoolStats;
   /** Throws ERR_STORE_UNAVAILABLE when the database does not answer. */
   ping(): Promise<void>;
   /**

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { toError, type Logger } from '@ritmo/shared';
+import type { PoolStats } from '@ritmo/store';
 
 /** Numbers read from the database at scrape time. */
 export interface MetricsSnapshot {
@@ -7,6 +8,8 @@ export interface MetricsSnapshot {
   /** Queued jobs per label set (labels sorted, comma-joined; `` for none). */
   queueDepth: Record<string, number>;
   agentsByStatus: Record<string, number>;
+  /** Database connections (PostgreSQL pool, or SQLite's single connection). */
+  pool: PoolStats;
 }
 
 /**
@@ -16,6 +19,9 @@ export interface MetricsSnapshot {
 export function createMetrics(deps: { snapshot: () => Promise<MetricsSnapshot>; logger: Logger }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'ritmo_process_' });
+  // These gauges are named like counters (promtool rejects that); each is the sum of the per-type gauge
+  // of the same name without `_total`, which stays.
+  for (const what of ['handles', 'requests', 'resources']) registry.removeSingleMetric(`ritmo_process_nodejs_active_${what}_total`);
 
   const httpDuration = new Histogram({
     name: 'ritmo_http_request_duration_seconds',
@@ -47,6 +53,13 @@ export function createMetrics(deps: { snapshot: () => Promise<MetricsSnapshot>; 
   const builds = new Gauge({ name: 'ritmo_builds', help: 'Builds by status.', labelNames: ['status'] as const, registers: [registry] });
   const queue = new Gauge({ name: 'ritmo_queue_depth', help: 'Queued jobs by required agent label set.', labelNames: ['labels'] as const, registers: [registry] });
   const agents = new Gauge({ name: 'ritmo_agents', help: 'Registered agents by status.', labelNames: ['status'] as const, registers: [registry] });
+  const poolConnections = new Gauge({
+    name: 'ritmo_db_pool_connections',
+    help: 'Database connections by state: busy (running a query or transaction) or idle. SQLite has one.',
+    labelNames: ['state'] as const,
+    registers: [registry],
+  });
+  const poolWaiting = new Gauge({ name: 'ritmo_db_pool_waiting_queries', help: 'Queries waiting for a free database connection.', registers: [registry] });
   const scrapeErrors = new Counter({ name: 'ritmo_metrics_scrape_errors_total', help: 'Scrapes whose database read failed.', registers: [registry] });
 
   const refresh = async (): Promise<void> => {
@@ -58,6 +71,9 @@ export function createMetrics(deps: { snapshot: () => Promise<MetricsSnapshot>; 
       for (const [labels, n] of Object.entries(s.queueDepth)) queue.set({ labels }, n);
       agents.reset();
       for (const [status, n] of Object.entries(s.agentsByStatus)) agents.set({ status }, n);
+      poolConnections.set({ state: 'busy' }, s.pool.total - s.pool.idle);
+      poolConnections.set({ state: 'idle' }, s.pool.idle);
+      poolWaiting.set(s.pool.waiting);
     } catch (e: unknown) {
       scrapeErrors.inc();
       deps.logger.warn({ err: toError(e) }, 'metrics snapshot failed');

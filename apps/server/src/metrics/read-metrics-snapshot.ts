@@ -10,9 +10,10 @@ function labelSet(runsOn: string): string {
   }
 }
 
-/** The database side of /metrics: three grouped counts. */
+/** The database side of /metrics: three grouped counts, and the connections as they were before those queries. */
 export async function readMetricsSnapshot(store: Store): Promise<MetricsSnapshot> {
   const db = store.db;
+  const pool = store.poolStats();
   const [builds, queued, agents] = await Promise.all([
     db.selectFrom('builds').select((eb) => ['status', eb.fn.countAll<number | string>().as('n')]).groupBy('status').execute(),
     db.selectFrom('jobs').select((eb) => ['runs_on', eb.fn.countAll<number | string>().as('n')]).where('status', '=', 'queued').groupBy('runs_on').execute(),
@@ -27,5 +28,6 @@ export async function readMetricsSnapshot(store: Store): Promise<MetricsSnapshot
     buildsByStatus: Object.fromEntries(builds.map((r) => [r.status, Number(r.n)])),
     queueDepth,
     agentsByStatus: Object.fromEntries(agents.map((r) => [r.status, Number(r.n)])),
+    pool,
   };
 }

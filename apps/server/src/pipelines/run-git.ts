@@ -8,7 +8,10 @@ export interface GitResult {
 }
 
 /** Runs git without a terminal or credential prompts, limited to ordinary transport protocols. */
-export function runGit(args: string[], options: { cwd?: string; signal?: AbortSignal; timeoutMs?: number } = {}): Promise<GitResult> {
+export function runGit(
+  args: string[],
+  options: { cwd?: string; signal?: AbortSignal; timeoutMs?: number; /** Extra variables (credentials as GIT_CONFIG_*, GIT_SSH_COMMAND). */ env?: Record<string, string> } = {},
+): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
@@ -24,6 +27,7 @@ export function runGit(args: string[], options: { cwd?: string; signal?: AbortSi
           GIT_ALLOW_PROTOCOL: 'file:git:http:https:ssh',
           GIT_CONFIG_NOSYSTEM: '1',
           LC_ALL: 'C',
+          ...options.env,
         },
       },
       (error, stdout, stderr) => {

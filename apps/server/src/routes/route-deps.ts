@@ -5,6 +5,7 @@ import type { EventHub } from '../events/event-hub.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { Orchestrator } from '../orchestration/create-orchestrator.js';
 import type { RepoMirror } from '../pipelines/create-repo-mirror.js';
+import type { SecretCrypto } from '../secrets/create-secret-crypto.js';
 
 /** What route handlers work with. */
 export interface RouteDeps {
@@ -16,6 +17,8 @@ export interface RouteDeps {
   orchestrator: Orchestrator;
   mirror: RepoMirror;
   metrics: Metrics;
+  /** Encrypts and decrypts project secrets; the key is loaded once (the server's `ready()` fails on a bad key). */
+  secretCrypto: () => Promise<SecretCrypto>;
   /** Aborted when the server shuts down: live streams end. */
   shutdown: AbortSignal;
 }

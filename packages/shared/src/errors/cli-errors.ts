@@ -9,4 +9,6 @@ export const cliErrors = {
   ERR_CLI_JOB_NOT_FOUND: { status: 404, summary: '`--job` names no job of the pipeline (by key, id or name).' },
   ERR_CLI_INPUT_INVALID: { status: 400, summary: 'A `--input` value is unknown, missing or does not fit the manual input\'s type.' },
   ERR_CLI_APP_NOT_BUILT: { status: 500, summary: 'The server or agent entry the CLI starts is missing; build with `npm run build`.' },
+  ERR_CLI_SERVER_UNREACHABLE: { status: 503, summary: 'The CLI could not reach the Ritmo server at --server (or RITMO_SERVER_URL): connection refused, reset or timed out.' },
+  ERR_CLI_SERVER_RESPONSE: { status: 502, summary: 'The server answered the CLI with something other than the API’s JSON (a proxy page, or not a Ritmo server at that URL).' },
 } as const satisfies Record<string, ErrorSpec>;

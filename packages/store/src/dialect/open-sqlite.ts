@@ -4,15 +4,18 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { RitmoError, toError } from '@ritmo/shared';
 import type { Database } from '../schema/database.js';
-import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.js';
+import { ImmediateSqliteDialect, type SqliteConnectionUse } from './immediate-sqlite-dialect.js';
 
 export interface SqliteOptions {
   /** How long a writer waits for another process's lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
 }
 
-/** Opens (creating if needed) the SQLite file in WAL mode with full fsync and foreign keys on. */
-export function openSqlite(path: string, options: SqliteOptions = {}): Kysely<Database> {
+/**
+ * Opens (creating if needed) the SQLite file in WAL mode with full fsync and foreign keys on.
+ * `connectionUse` tells whether the one connection is busy and how many queries wait for it.
+ */
+export function openSqlite(path: string, options: SqliteOptions = {}): { db: Kysely<Database>; connectionUse: () => SqliteConnectionUse } {
   let sqlite: BetterSqlite3.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -28,5 +31,6 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Kysely<Da
       cause: error,
     });
   }
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const dialect = new ImmediateSqliteDialect({ database: sqlite });
+  return { db: new Kysely<Database>({ dialect }), connectionUse: () => dialect.connectionUse() };
 }

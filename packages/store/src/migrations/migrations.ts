@@ -6,6 +6,8 @@ import { buildsMigration } from './0003-builds.js';
 import { triggersMigration } from './0004-triggers.js';
 import { deliveryMigration } from './0005-delivery.js';
 import { queueMigration } from './0006-queue.js';
+import { secretKeysMigration } from './0007-secret-keys.js';
+import { triggerLinksMigration } from './0008-trigger-links.js';
 import { columnTypes } from './column-types.js';
 
 /** Every migration, by name; names sort in the order they run. Append only: never edit a released one. */
@@ -18,5 +20,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0004_triggers': triggersMigration(t),
     '0005_delivery': deliveryMigration(t),
     '0006_queue': queueMigration(t),
+    '0007_secret_keys': secretKeysMigration(t),
+    '0008_trigger_links': triggerLinksMigration(t),
   };
 }

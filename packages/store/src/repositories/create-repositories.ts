@@ -10,9 +10,11 @@ import { createPipelinesRepository, type PipelinesRepository } from './pipelines
 import { createProjectsRepository, type ProjectsRepository } from './projects-repository.js';
 import { createRegistrationTokensRepository, type RegistrationTokensRepository } from './registration-tokens-repository.js';
 import type { RepoContext } from './repo-context.js';
+import { createSchedulesRepository, type SchedulesRepository } from './schedules-repository.js';
 import { createSecretsRepository, type SecretsRepository } from './secrets-repository.js';
 import { createSessionsRepository, type SessionsRepository } from './sessions-repository.js';
 import { createStepsRepository, type StepsRepository } from './steps-repository.js';
+import { createUpstreamTriggersRepository, type UpstreamTriggersRepository } from './upstream-triggers-repository.js';
 import { createUsersRepository, type UsersRepository } from './users-repository.js';
 import { createWebhookDeliveriesRepository, type WebhookDeliveriesRepository } from './webhook-deliveries-repository.js';
 
@@ -34,6 +36,8 @@ export interface Repositories {
   secrets: SecretsRepository;
   audit: AuditRepository;
   webhookDeliveries: WebhookDeliveriesRepository;
+  schedules: SchedulesRepository;
+  upstreamTriggers: UpstreamTriggersRepository;
 }
 
 export function createRepositories(ctx: RepoContext): Repositories {
@@ -54,5 +58,7 @@ export function createRepositories(ctx: RepoContext): Repositories {
     secrets: createSecretsRepository(ctx),
     audit: createAuditRepository(ctx),
     webhookDeliveries: createWebhookDeliveriesRepository(ctx),
+    schedules: createSchedulesRepository(ctx),
+    upstreamTriggers: createUpstreamTriggersRepository(ctx),
   };
 }

@@ -48,4 +48,21 @@ describe.each(STORE_KINDS)('secrets repository on %s', (kind) => {
       code: 'ERR_STORE_NOT_FOUND',
     });
   });
+
+  it('keeps the id of the key that encrypted each value', async () => {
+    const project = await createTestProject(t.store);
+    const bytes = Buffer.from([1, 2, 3, 4]);
+    const created = await t.store.secrets.createSecret({ projectId: project.id, name: 'OLD', ciphertext: bytes, nonce: bytes });
+    expect(created.keyId).toBeNull();
+    const put = await t.store.secrets.putSecret({ projectId: project.id, name: 'NEW', ciphertext: bytes, nonce: bytes, keyId: 'k1' });
+    expect(put.secret.keyId).toBe('k1');
+    const replaced = await t.store.secrets.putSecret({ projectId: project.id, name: 'NEW', ciphertext: bytes, nonce: bytes, keyId: 'k2' });
+    expect(replaced.secret.keyId).toBe('k2');
+    expect((await t.store.secrets.updateSecret(project.id, 'OLD', { ciphertext: bytes, nonce: bytes, keyId: 'k2' })).keyId).toBe('k2');
+    const listed = await t.store.secrets.listSecrets(project.id);
+    expect(listed.items.map((s) => [s.name, s.keyId])).toEqual([
+      ['NEW', 'k2'],
+      ['OLD', 'k2'],
+    ]);
+  });
 });

@@ -13,6 +13,8 @@ export interface Secret {
   name: string;
   ciphertext: Buffer;
   nonce: Buffer;
+  /** Id of the key that encrypted the value (null for rows written before key ids existed). */
+  keyId: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -26,6 +28,7 @@ export interface NewSecret {
   name: string;
   ciphertext: Buffer;
   nonce: Buffer;
+  keyId?: string | null;
 }
 
 export interface SecretsRepository {
@@ -35,7 +38,7 @@ export interface SecretsRepository {
   findSecrets(projectId: string, names: readonly string[]): Promise<Secret[]>;
   listSecrets(projectId: string, page?: PageRequest): Promise<Page<SecretSummary>>;
   createSecret(input: NewSecret): Promise<Secret>;
-  updateSecret(projectId: string, name: string, patch: Pick<Secret, 'ciphertext' | 'nonce'>): Promise<Secret>;
+  updateSecret(projectId: string, name: string, patch: Pick<Secret, 'ciphertext' | 'nonce'> & { keyId?: string | null }): Promise<Secret>;
   /** Creates or replaces; `created` tells which. */
   putSecret(input: NewSecret): Promise<{ secret: Secret; created: boolean }>;
   deleteSecret(projectId: string, name: string): Promise<void>;
@@ -48,6 +51,7 @@ function toSecret(row: Selectable<SecretsTable>): Secret {
     name: row.name,
     ciphertext: row.ciphertext,
     nonce: row.nonce,
+    keyId: row.key_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -75,6 +79,7 @@ export function createSecretsRepository(ctx: RepoContext): SecretsRepository {
       name: input.name,
       ciphertext: input.ciphertext,
       nonce: input.nonce,
+      key_id: input.keyId ?? null,
       created_at: now,
       updated_at: now,
     });
@@ -99,12 +104,13 @@ export function createSecretsRepository(ctx: RepoContext): SecretsRepository {
     listSecrets(projectId, page) {
       const query = ctx.db
         .selectFrom('secrets')
-        .select(['id', 'project_id', 'name', 'created_at', 'updated_at'])
+        .select(['id', 'project_id', 'name', 'key_id', 'created_at', 'updated_at'])
         .where('project_id', '=', projectId);
       return fetchPage(query, byName, page, (r) => ({
         id: r.id,
         projectId: r.project_id,
         name: r.name,
+        keyId: r.key_id,
         createdAt: r.created_at,
         updatedAt: r.updated_at,
       }));
@@ -120,7 +126,7 @@ export function createSecretsRepository(ctx: RepoContext): SecretsRepository {
     async updateSecret(projectId, name, patch) {
       const row = await ctx.db
         .updateTable('secrets')
-        .set({ ciphertext: patch.ciphertext, nonce: patch.nonce, updated_at: ctx.clock.now() })
+        .set({ ciphertext: patch.ciphertext, nonce: patch.nonce, key_id: patch.keyId ?? null, updated_at: ctx.clock.now() })
         .where('project_id', '=', projectId)
         .where('name', '=', name)
         .returningAll()
@@ -137,6 +143,7 @@ export function createSecretsRepository(ctx: RepoContext): SecretsRepository {
             oc.columns(['project_id', 'name']).doUpdateSet({
               ciphertext: input.ciphertext,
               nonce: input.nonce,
+              key_id: input.keyId ?? null,
               updated_at: ctx.clock.now(),
             }),
           )

@@ -42,6 +42,9 @@ export interface BuildsTable {
   started_at: Millis | null;
   finished_at: Millis | null;
   updated_at: Millis;
+  /** The maintainer who let this untrusted build's jobs receive secrets, and when. */
+  secrets_approved_by: string | null;
+  secrets_approved_at: Millis | null;
 }
 
 export interface JobsTable {

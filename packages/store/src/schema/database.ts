@@ -11,6 +11,7 @@ import type {
   UsersTable,
 } from './identity-tables.js';
 import type { SchedulesTable, WebhookDeliveriesTable } from './trigger-tables.js';
+import type { UpstreamTriggersTable } from './upstream-trigger-tables.js';
 
 /** Every table, by its SQL name; the type Kysely checks queries against. */
 export interface Database {
@@ -31,6 +32,7 @@ export interface Database {
   log_chunks: LogChunksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   schedules: SchedulesTable;
+  upstream_triggers: UpstreamTriggersTable;
   artifacts: ArtifactsTable;
   promotions: PromotionsTable;
   environments: EnvironmentsTable;

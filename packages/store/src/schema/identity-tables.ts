@@ -69,6 +69,8 @@ export interface SecretsTable {
   name: string;
   ciphertext: Bytes;
   nonce: Bytes;
+  /** Id of the key that encrypted the value (null for rows written before key ids existed). */
+  key_id: string | null;
   created_at: Millis;
   updated_at: Millis;
 }

@@ -33,6 +33,9 @@ export interface BuildSummary {
   startedAt: number | null;
   finishedAt: number | null;
   updatedAt: number;
+  /** The maintainer who approved an untrusted build to receive secrets (null: not approved). */
+  secretsApprovedBy: string | null;
+  secretsApprovedAt: number | null;
 }
 
 export interface Build extends BuildSummary {
@@ -62,7 +65,10 @@ export interface NewBuild {
 }
 
 export type BuildPatch = Partial<
-  Pick<Build, 'status' | 'trusted' | 'message' | 'concurrencyGroup' | 'error' | 'canceledBy' | 'startedAt' | 'finishedAt'>
+  Pick<
+    Build,
+    'status' | 'trusted' | 'message' | 'concurrencyGroup' | 'error' | 'canceledBy' | 'startedAt' | 'finishedAt' | 'secretsApprovedBy' | 'secretsApprovedAt'
+  >
 >;
 
 export type BuildSummaryRow = Omit<Selectable<BuildsTable>, 'plan'>;
@@ -90,6 +96,8 @@ export const BUILD_SUMMARY_COLUMNS = [
   'started_at',
   'finished_at',
   'updated_at',
+  'secrets_approved_by',
+  'secrets_approved_at',
 ] as const satisfies readonly (keyof BuildSummaryRow)[];
 
 export function toBuildSummary(row: BuildSummaryRow): BuildSummary {
@@ -116,6 +124,8 @@ export function toBuildSummary(row: BuildSummaryRow): BuildSummary {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     updatedAt: row.updated_at,
+    secretsApprovedBy: row.secrets_approved_by,
+    secretsApprovedAt: row.secrets_approved_at,
   };
 }
 

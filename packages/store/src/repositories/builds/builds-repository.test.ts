@@ -97,6 +97,33 @@ describe.each(STORE_KINDS)('builds repository on %s', (kind) => {
     });
   });
 
+  it('lists the builds of several projects in one query, across pages', async () => {
+    const [a, b, hidden] = [await createTestProject(t.store), await createTestProject(t.store), await createTestProject(t.store)];
+    const made = [];
+    for (const project of [a, hidden, b, a, hidden, b, a]) {
+      clock.advance(10);
+      made.push(await t.store.builds.createBuild(newBuild(project.id, { status: project === b ? 'failure' : 'success' })));
+    }
+    const visible = made.filter((m) => m.projectId !== hidden.id).map((m) => m.id).reverse();
+    const page1 = await t.store.builds.listBuilds({ projectIds: [a.id, b.id] }, { limit: 3 });
+    const page2 = await t.store.builds.listBuilds({ projectIds: [a.id, b.id] }, { limit: 3, cursor: page1.nextCursor ?? '' });
+    expect(page1.items).toHaveLength(3);
+    expect([...page1.items, ...page2.items].map((x) => x.id)).toEqual(visible);
+    expect(page2.nextCursor).toBeNull();
+    expect((await t.store.builds.listBuilds({ projectIds: [a.id, b.id], status: 'failure' })).items.map((x) => x.projectId)).toEqual([b.id, b.id]);
+    expect((await t.store.builds.listBuilds({ projectIds: [] })).items).toEqual([]);
+  });
+
+  it('records a maintainer’s approval for an untrusted build to receive secrets', async () => {
+    const project = await createTestProject(t.store);
+    const build = await t.store.builds.createBuild(newBuild(project.id, { trusted: false }));
+    expect(build).toMatchObject({ trusted: false, secretsApprovedBy: null, secretsApprovedAt: null });
+    const approved = await t.store.builds.updateBuild(build.id, { secretsApprovedBy: 'u_maintainer', secretsApprovedAt: 1234 });
+    expect(approved).toMatchObject({ secretsApprovedBy: 'u_maintainer', secretsApprovedAt: 1234 });
+    const listed = (await t.store.builds.listBuilds({ projectId: project.id })).items[0];
+    expect(listed).toMatchObject({ secretsApprovedBy: 'u_maintainer', secretsApprovedAt: 1234 });
+  });
+
   it('updates a build only from an expected status', async () => {
     const project = await createTestProject(t.store);
     const build = await t.store.builds.createBuild(newBuild(project.id));

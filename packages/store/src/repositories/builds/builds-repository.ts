@@ -66,6 +66,8 @@ export function createBuildsRepository(ctx: RepoContext): BuildsRepository {
           canceled_by: patch.canceledBy,
           started_at: patch.startedAt,
           finished_at: patch.finishedAt,
+          secrets_approved_by: patch.secretsApprovedBy,
+          secrets_approved_at: patch.secretsApprovedAt,
           updated_at: ctx.clock.now(),
         })
         .where('id', '=', id)

@@ -6,6 +6,8 @@ import { BUILD_SUMMARY_COLUMNS, toBuildSummary, type BuildSummary } from './buil
 
 export interface BuildFilter {
   projectId?: string;
+  /** Builds of any of these projects (one query across a user's projects); an empty list matches none. */
+  projectIds?: readonly string[];
   status?: BuildStatus | readonly BuildStatus[];
   branch?: string;
   actor?: string;
@@ -26,6 +28,9 @@ const newestFirst: Keyset<BuildSummary> = {
 export function listBuilds(ctx: RepoContext, filter: BuildFilter = {}, page?: PageRequest): Promise<Page<BuildSummary>> {
   let query = ctx.db.selectFrom('builds').select(BUILD_SUMMARY_COLUMNS);
   if (filter.projectId !== undefined) query = query.where('project_id', '=', filter.projectId);
+  if (filter.projectIds !== undefined) {
+    query = filter.projectIds.length === 0 ? query.where(sql<SqlBool>`1 = 0`) : query.where('project_id', 'in', filter.projectIds);
+  }
   if (filter.status !== undefined) {
     const statuses: readonly BuildStatus[] = typeof filter.status === 'string' ? [filter.status] : filter.status;
     query = statuses.length === 0 ? query.where(sql<SqlBool>`1 = 0`) : query.where('status', 'in', statuses);

@@ -1,0 +1,21 @@
+import { toRitmoContext, type EventName, type ExpressionContext, type TriggerContext } from '@ritmo/pipeline';
+import type { JobPayload } from '@ritmo/protocol';
+
+/** The expression context a claimed job runs with: `ritmo`, `inputs`, `matrix` and `needs` (secrets go separately). */
+export function jobContext(payload: JobPayload): ExpressionContext {
+  const r = payload.ritmo;
+  const trigger: TriggerContext = { event: r.event as EventName, buildNumber: r.number, buildId: r.buildId, project: r.project };
+  if (r.ref !== null) trigger.ref = r.ref;
+  if (r.sha !== null) trigger.sha = r.sha;
+  if (r.branch !== null) trigger.branch = r.branch;
+  if (r.tag !== null) trigger.tag = r.tag;
+  if (r.actor !== null) trigger.actor = r.actor;
+  if (r.baseBranch !== null) trigger.baseBranch = r.baseBranch;
+  if (r.prAction !== null) trigger.prAction = r.prAction;
+  return {
+    ritmo: toRitmoContext(trigger, { job: payload.job.id, serverUrl: payload.serverUrl }),
+    inputs: payload.inputs,
+    matrix: payload.job.matrix ?? {},
+    needs: payload.needs,
+  };
+}

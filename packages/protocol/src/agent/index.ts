@@ -1,0 +1,6 @@
+export * from './agent-paths.js';
+export * from './agent-register.js';
+export * from './wire-plan-job.js';
+export * from './job-payload.js';
+export * from './agent-heartbeat.js';
+export * from './job-writes.js';
