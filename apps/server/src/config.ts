@@ -51,6 +51,8 @@ export const ServerEnv = z.object({
   RITMO_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   /** Largest request body, in bytes. */
   RITMO_BODY_LIMIT: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** Largest webhook delivery body, in bytes (GitHub sends at most 25 MB). */
+  RITMO_WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
   /** Sign-in attempts per client per minute. */
   RITMO_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** API requests per client per minute; 0 turns the limit off. */
@@ -73,7 +75,7 @@ export interface ServerConfig {
   adminPassword: string | undefined;
   adminToken: string | undefined;
   logLevel: z.infer<typeof ServerEnv>['RITMO_LOG_LEVEL'];
-  limits: { bodyBytes: number; loginPerMinute: number; requestsPerMinute: number };
+  limits: { bodyBytes: number; loginPerMinute: number; requestsPerMinute: number; webhookBodyBytes: number };
   sessionTtlMs: number;
   shutdownGraceMs: number;
   trustProxy: boolean;
@@ -100,7 +102,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     adminPassword: e.RITMO_ADMIN_PASSWORD,
     adminToken: e.RITMO_ADMIN_TOKEN,
     logLevel: e.RITMO_LOG_LEVEL,
-    limits: { bodyBytes: e.RITMO_BODY_LIMIT, loginPerMinute: e.RITMO_LOGIN_RATE_LIMIT, requestsPerMinute: e.RITMO_RATE_LIMIT },
+    limits: { bodyBytes: e.RITMO_BODY_LIMIT, loginPerMinute: e.RITMO_LOGIN_RATE_LIMIT, requestsPerMinute: e.RITMO_RATE_LIMIT, webhookBodyBytes: e.RITMO_WEBHOOK_BODY_LIMIT },
     sessionTtlMs: e.RITMO_SESSION_TTL,
     shutdownGraceMs: e.RITMO_SHUTDOWN_GRACE,
     trustProxy: e.RITMO_TRUST_PROXY,

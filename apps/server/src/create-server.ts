@@ -25,6 +25,10 @@ import { createRepoMirror } from './pipelines/create-repo-mirror.js';
 import { createSecretCryptoLoader } from './secrets/create-secret-crypto-loader.js';
 import type { SecretCrypto } from './secrets/create-secret-crypto.js';
 import { resolveJobSecrets } from './secrets/resolve-job-secrets.js';
+import { readProjectSecret } from './secrets/read-project-secret.js';
+import { createGitAuth } from './scm/create-git-auth.js';
+import { createBuildEventTap } from './triggers/build-event-tap.js';
+import { createTriggerLayer, type TriggerLayer, type TriggerLayerDeps } from './triggers/create-trigger-layer.js';
 import { SERVER_VERSION } from './version.js';
 import { serveWeb } from './web/serve-web.js';
 
@@ -37,6 +41,8 @@ export interface ServerDeps {
   hub?: EventHub;
   /** Lease, heartbeat and long-poll timing of the agent API (defaults: 60 s lease, 15 s heartbeat, 30 s poll). */
   agentApi?: Partial<AgentApiConfig>;
+  /** Scheduler timing and instance name, commit status providers (defaults suit production). */
+  triggers?: Pick<TriggerLayerDeps, 'scheduler' | 'statusProviders'>;
 }
 
 /** What tests and the agent API reach besides HTTP. */
@@ -47,6 +53,8 @@ export interface ServerServices {
   agentApi: AgentApi;
   /** Encrypts and decrypts project secrets (the key is loaded when the server gets ready). */
   secretCrypto: () => Promise<SecretCrypto>;
+  /** Webhooks, schedules, upstream triggers and commit statuses. */
+  triggers: TriggerLayer;
 }
 
 export type RitmoServer = FastifyInstance & { ritmo: ServerServices };
@@ -68,12 +76,17 @@ export function createServer(deps: ServerDeps): RitmoServer {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   });
   const shutdown = new AbortController();
-  const hub = withQueueSignals(deps.hub ?? createInProcessHub({ logger: deps.logger }));
+  // The tap sees the build events this instance publishes: commit statuses and upstream builds react to them.
+  const buildEvents = createBuildEventTap();
+  const hub = buildEvents.wrap(withQueueSignals(deps.hub ?? createInProcessHub({ logger: deps.logger })));
   const metrics = createMetrics({ snapshot: () => readMetricsSnapshot(store), logger: deps.logger });
-  const mirror = createRepoMirror({ dataDir: config.dataDir });
+  const secretCrypto = createSecretCryptoLoader({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const readSecret = async (projectId: string, name: string) => readProjectSecret({ store, crypto: await secretCrypto() }, projectId, name);
+  const mirror = createRepoMirror({ dataDir: config.dataDir, auth: createGitAuth({ dataDir: config.dataDir, readSecret }) });
   const publisher = createPublisher({ hub, clock, logger: deps.logger });
   const orchestrator = createOrchestrator({ store, publisher, clock, logger: deps.logger, metrics, mirror });
-  const secretCrypto = createSecretCryptoLoader({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const triggers = createTriggerLayer({ config, store, clock, logger: deps.logger, orchestrator, mirror, readSecret, shutdown: shutdown.signal, ...deps.triggers });
+  buildEvents.listen((event) => triggers.onBuildEvent(event));
   const agentApi = createAgentApi({
     store,
     clock,
@@ -91,7 +104,7 @@ export function createServer(deps: ServerDeps): RitmoServer {
   const routeDeps = { config, store, clock, logger: deps.logger, hub, orchestrator, mirror, metrics, secretCrypto, shutdown: shutdown.signal };
 
   let openapi: unknown;
-  const routes: RouteSpec[] = [...allRoutes(routeDeps), ...agentApi.routes];
+  const routes: RouteSpec[] = [...allRoutes(routeDeps), ...triggers.routes, ...agentApi.routes];
   routes.push(
     defineRoute({
       method: 'GET',
@@ -100,7 +113,7 @@ export function createServer(deps: ServerDeps): RitmoServer {
       tag: 'operations',
       response: { status: 200, contentType: 'application/json' },
       guard: 'public',
-      handler: () => (openapi ??= buildOpenApi(routes, { version: SERVER_VERSION, serverUrl: config.publicUrl })),
+      handler: () => (openapi ??= buildOpenApi([...routes, ...triggers.hookRoutes], { version: SERVER_VERSION, serverUrl: config.publicUrl })),
     }),
   );
 
@@ -115,6 +128,7 @@ export function createServer(deps: ServerDeps): RitmoServer {
   });
   const authenticate = createAuthenticator({ store, clock, logger: deps.logger });
   app.register(async (scope) => registerRoutes(scope, routes, { authenticate, clock }));
+  triggers.registerHookRoutes(app, { authenticate, clock });
   app.register(serveWeb, { webDir: config.webDir });
 
   app.addHook('onSend', async (request, reply) => {
@@ -126,14 +140,16 @@ export function createServer(deps: ServerDeps): RitmoServer {
   app.addHook('onReady', async () => {
     await secretCrypto();
     agentApi.start();
+    triggers.start();
   });
   app.addHook('preClose', async () => {
     shutdown.abort();
     await agentApi.stop();
+    await triggers.stop();
   });
   app.addHook('onClose', async () => {
     await hub.close();
   });
 
-  return Object.assign(app, { ritmo: { orchestrator, hub, routes, agentApi, secretCrypto } }) as unknown as RitmoServer;
+  return Object.assign(app, { ritmo: { orchestrator, hub, routes, agentApi, secretCrypto, triggers } }) as unknown as RitmoServer;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRitmoClient } from './create-ritmo-client.js';
 import { isRitmoApiError, RitmoApiError } from './ritmo-api-error.js';
-import { startTestHttpServer, type TestHttpServer } from './test-sse-server.js';
+import { startTestHttpServer, type TestHttpServer } from './testing/test-http-server.js';
 
 let server: TestHttpServer | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '@ritmo/protocol';
 import { createRitmoClient } from './create-ritmo-client.js';
 import type { LiveState } from './open-live-stream.js';
-import { sseEvent, startTestHttpServer, type TestHttpServer } from './test-sse-server.js';
+import { sseEvent, startTestHttpServer, type TestHttpServer } from './testing/test-http-server.js';
 
 let server: TestHttpServer | undefined;
 afterEach(async () => {

@@ -21,9 +21,7 @@ const STEP_END = /^Step "(.*)" (success|failure|canceled|skipped) \(/;
 const GROUP_START = /^(?:::group::|##\[group\])(.*)$/;
 const GROUP_END = /^(?:::endgroup::|##\[endgroup\])/;
 // GitLab: section_start:<unix time>:<name>[options]\r\e[0K<header>
-// eslint-disable-next-line no-control-regex -- the marker contains an escape sequence
 const SECTION_START = /^section_start:\d+:([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?\r\u001b\[0K(.*)$/;
-// eslint-disable-next-line no-control-regex -- the marker contains an escape sequence
 const SECTION_END = /^section_end:\d+:([A-Za-z0-9_.-]+)\r\u001b\[0K/;
 
 /** First bytes of lines that may be markers: R(unning), S(tep), :(:group), #(#[group]), s(ection_). */

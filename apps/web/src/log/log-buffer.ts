@@ -48,7 +48,7 @@ export function createLogBuffer(startOffset = 0): LogBuffer {
   let start = startOffset;
   let end = startOffset;
   // starts[0..count) are line starts; the last may equal `end` (a line that has no byte yet).
-  let starts = new Float64Array(1024);
+  let starts: Float64Array = new Float64Array(1024);
   let count = 0;
   const decoder = new TextDecoder();
 
@@ -106,7 +106,7 @@ export function createLogBuffer(startOffset = 0): LogBuffer {
       if (found[found.length - 1] === start) found.pop();
       else if (count > 0) {
         // They do not: the old first line continues a line that begins in them.
-        starts = starts.subarray(1);
+        starts = starts.slice(1);
         count--;
       }
       const next = new Float64Array(Math.max(1024, (found.length + count) * 2));

@@ -20,7 +20,9 @@ export function BuildView() {
   const queryClient = useQueryClient();
   const projects = useProjects();
   const build = useLiveBuild(id);
-  const setBuild = (b: BuildDetail): void => queryClient.setQueryData(['build', id], b);
+  const setBuild = (b: BuildDetail): void => {
+    queryClient.setQueryData(['build', id], b);
+  };
   const cancel = useMutation({ mutationFn: () => client.builds.cancel(id), onSuccess: setBuild });
   const retry = useMutation({ mutationFn: () => client.builds.retry(id), onSuccess: (b) => navigate(`/builds/${b.id}`) });
   if (build.isPending) return <Loading />;

@@ -14,7 +14,9 @@ export function JobPanel({ job, build }: { job: Job; build: BuildDetail }) {
   const client = useRitmo();
   const features = useFeatures();
   const queryClient = useQueryClient();
-  const setBuild = (b: BuildDetail): void => queryClient.setQueryData(['build', build.id], b);
+  const setBuild = (b: BuildDetail): void => {
+    queryClient.setQueryData(['build', build.id], b);
+  };
   const retry = useMutation({ mutationFn: () => client.builds.retryJob(build.id, job.id), onSuccess: setBuild });
   const approve = useMutation({ mutationFn: () => client.jobs.approve(job.id), onSuccess: () => queryClient.invalidateQueries({ queryKey: ['build', build.id] }) });
   const final = isFinalStatus(job.status);
