@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  alive,
   call,
   ensureBuilt,
   isFinished,
@@ -19,15 +20,6 @@ import {
   type Json,
   type ServerProc,
 } from './processes.js';
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** A job that writes its shell's PID, says so in the log, then runs for `seconds`. */
 const slowJob = (dir: string, name: string, seconds: number, labels: string): string => `

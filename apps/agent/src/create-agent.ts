@@ -95,6 +95,11 @@ export function createAgent(deps: AgentDeps): Agent {
         draining = true;
         return undefined;
       }
+      if (result.error.code === 'ERR_AGENT_JOB_NOT_PREPARED') {
+        // The server failed that job itself (its secrets did not decrypt, say): claim again at once.
+        logger.warn({ code: result.error.code, message: result.error.message }, 'the server could not prepare the claimed job');
+        return undefined;
+      }
       if (result.error.kind === 'rejected') {
         // Not worth repeating (a bad answer, say): a fresh request next time; a claim it made returns to the queue by itself.
         logger.error({ code: result.error.code, message: result.error.message }, 'claim refused');

@@ -5,6 +5,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { buildRoutes } from './routes/build-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { jobRoutes } from './routes/job-routes.js';
+import { jobWaitingRoutes } from './routes/job-waiting-routes.js';
 import { logSearchRoutes } from './routes/log-search-routes.js';
 import { logTimeRoutes } from './routes/log-time-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
@@ -26,6 +27,7 @@ export function allRoutes(deps: RouteDeps): RouteSpec[] {
     ...pipelineRoutes(deps),
     ...buildRoutes(deps),
     ...jobRoutes(deps),
+    ...jobWaitingRoutes(deps),
     ...logSearchRoutes(deps),
     ...logTimeRoutes(deps),
     ...eventRoutes(deps),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isRitmoError, parseDuration, RitmoError } from '@ritmo/shared';
+import { ArtifactEnv, toArtifactConfig, type ArtifactConfig } from './artifacts/artifact-config.js';
 import { parseSecretKey } from './secrets/parse-secret-key.js';
 
 const duration = (fallback: string) =>
@@ -22,7 +23,7 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 /** Every RITMO_* variable the server reads, parsed once at start-up. */
-export const ServerEnv = z.object({
+export const ServerEnv = ArtifactEnv.extend({
   RITMO_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   RITMO_HOST: z.string().min(1).default('127.0.0.1'),
   RITMO_DATA_DIR: z.string().min(1).default('./.ritmo'),
@@ -81,6 +82,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Where the built web UI is, when RITMO_WEB_DIR says; otherwise the server looks beside its own build. */
   webDir?: string | undefined;
+  /** Artifacts, caches and the blob store. */
+  artifacts: ArtifactConfig;
 }
 
 /** Reads the server's configuration from the environment; throws ERR_SERVER_CONFIG_INVALID naming each bad variable. */
@@ -107,5 +110,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     shutdownGraceMs: e.RITMO_SHUTDOWN_GRACE,
     trustProxy: e.RITMO_TRUST_PROXY,
     webDir: e.RITMO_WEB_DIR === undefined ? undefined : resolve(e.RITMO_WEB_DIR),
+    artifacts: toArtifactConfig(e),
   };
 }

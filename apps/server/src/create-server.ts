@@ -9,6 +9,9 @@ import type { AgentApiConfig } from './agent-api/agent-api-config.js';
 import { createAgentApi, type AgentApi } from './agent-api/create-agent-api.js';
 import { withQueueSignals } from './agent-api/with-queue-signals.js';
 import { allRoutes } from './all-routes.js';
+import { artifactTransferRoutes } from './agent-api/artifact-transfer-routes.js';
+import { cacheTransferRoutes } from './agent-api/cache-transfer-routes.js';
+import { acceptArchiveBodies, createDelivery, type Delivery } from './artifacts/create-delivery.js';
 import { createAuthenticator } from './auth/create-authenticator.js';
 import type { ServerConfig } from './config.js';
 import { createInProcessHub } from './events/create-in-process-hub.js';
@@ -20,6 +23,7 @@ import { registerRoutes } from './http/register-routes.js';
 import { defineRoute, type RouteSpec } from './http/route-spec.js';
 import { createMetrics } from './metrics/create-metrics.js';
 import { readMetricsSnapshot } from './metrics/read-metrics-snapshot.js';
+import { cdRoutes } from './routes/cd-routes.js';
 import { createOrchestrator, type Orchestrator } from './orchestration/create-orchestrator.js';
 import { createRepoMirror } from './pipelines/create-repo-mirror.js';
 import { createSecretCryptoLoader } from './secrets/create-secret-crypto-loader.js';
@@ -55,6 +59,8 @@ export interface ServerServices {
   secretCrypto: () => Promise<SecretCrypto>;
   /** Webhooks, schedules, upstream triggers and commit statuses. */
   triggers: TriggerLayer;
+  /** Artifacts, caches and deployments: the blob store and the retention sweeper. */
+  delivery: Delivery;
 }
 
 export type RitmoServer = FastifyInstance & { ritmo: ServerServices };
@@ -87,6 +93,7 @@ export function createServer(deps: ServerDeps): RitmoServer {
   const orchestrator = createOrchestrator({ store, publisher, clock, logger: deps.logger, metrics, mirror });
   const triggers = createTriggerLayer({ config, store, clock, logger: deps.logger, orchestrator, mirror, readSecret, shutdown: shutdown.signal, ...deps.triggers });
   buildEvents.listen((event) => triggers.onBuildEvent(event));
+  const delivery = createDelivery({ config, store, clock, logger: deps.logger, orchestrator, shutdown: shutdown.signal });
   const agentApi = createAgentApi({
     store,
     clock,
@@ -100,11 +107,12 @@ export function createServer(deps: ServerDeps): RitmoServer {
     publicUrl: config.publicUrl,
     shutdown: shutdown.signal,
     resolveSecrets: async ({ build, job }) => resolveJobSecrets({ store, crypto: await secretCrypto(), build, job }),
+    extraRoutes: (agentDeps) => [...artifactTransferRoutes({ ...agentDeps, artifacts: delivery.artifacts }), ...cacheTransferRoutes({ ...agentDeps, artifacts: delivery.artifacts })],
   });
   const routeDeps = { config, store, clock, logger: deps.logger, hub, orchestrator, mirror, metrics, secretCrypto, shutdown: shutdown.signal };
 
   let openapi: unknown;
-  const routes: RouteSpec[] = [...allRoutes(routeDeps), ...triggers.routes, ...agentApi.routes];
+  const routes: RouteSpec[] = [...allRoutes(routeDeps), ...cdRoutes({ ...routeDeps, artifacts: delivery.artifacts }), ...triggers.routes, ...agentApi.routes];
   routes.push(
     defineRoute({
       method: 'GET',
@@ -113,11 +121,15 @@ export function createServer(deps: ServerDeps): RitmoServer {
       tag: 'operations',
       response: { status: 200, contentType: 'application/json' },
       guard: 'public',
-      handler: () => (openapi ??= buildOpenApi([...routes, ...triggers.hookRoutes], { version: SERVER_VERSION, serverUrl: config.publicUrl })),
+      handler: () => (openapi ??= buildOpenApi(documented, { version: SERVER_VERSION, serverUrl: config.publicUrl })),
     }),
   );
 
+  // The webhook route is registered apart (its bodies stay raw bytes) but documented with the rest.
+  const documented: RouteSpec[] = [...routes, ...triggers.hookRoutes];
+
   installErrorHandling(app, clock);
+  acceptArchiveBodies(app);
   app.register(cookie);
   app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   app.register(rateLimit, {
@@ -141,15 +153,17 @@ export function createServer(deps: ServerDeps): RitmoServer {
     await secretCrypto();
     agentApi.start();
     triggers.start();
+    delivery.start();
   });
   app.addHook('preClose', async () => {
     shutdown.abort();
     await agentApi.stop();
     await triggers.stop();
+    await delivery.stop();
   });
   app.addHook('onClose', async () => {
     await hub.close();
   });
 
-  return Object.assign(app, { ritmo: { orchestrator, hub, routes, agentApi, secretCrypto, triggers } }) as unknown as RitmoServer;
+  return Object.assign(app, { ritmo: { orchestrator, hub, routes: documented, agentApi, secretCrypto, triggers } }) as unknown as RitmoServer;
 }

@@ -24,6 +24,7 @@ export type {
   Diagnostic,
   Job,
   JobStatus,
+  JobWaiting,
   LiveEvent,
   LogLinesEvent,
   LogSearchMatch,
@@ -39,4 +40,5 @@ export type {
   StepStatus,
   UpdateProjectRequest,
   User,
+  WebhookDelivery,
 } from '@ritmo/protocol';

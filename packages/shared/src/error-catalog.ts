@@ -19,6 +19,7 @@ import { serverErrors } from './errors/server-errors.js';
 import { agentErrors } from './errors/agent-errors.js';
 import { secretErrors } from './errors/secret-errors.js';
 import { triggerErrors } from './errors/trigger-errors.js';
+import { artifactErrors } from './errors/artifact-errors.js';
 
 export const errorCatalog = {
   ...generalErrors,
@@ -31,6 +32,7 @@ export const errorCatalog = {
   ...agentErrors,
   ...secretErrors,
   ...triggerErrors,
+  ...artifactErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalog;

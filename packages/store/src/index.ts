@@ -53,6 +53,18 @@ export type {
 } from './repositories/webhook-deliveries-repository.js';
 export type { Schedule, NewSchedule, SchedulePatch, ScheduleTick, SchedulesRepository } from './repositories/schedules-repository.js';
 export type { UpstreamTrigger, NewUpstreamTrigger, UpstreamTriggersRepository } from './repositories/upstream-triggers-repository.js';
+export type { Artifact, ArtifactFileEntry, NewArtifact, ArtifactFilter, ArtifactsRepository } from './repositories/delivery/artifacts-repository.js';
+export type { CacheEntry, NewCacheEntry, CachesRepository } from './repositories/delivery/caches-repository.js';
+export type { Environment, NewEnvironment, EnvironmentsRepository } from './repositories/delivery/environments-repository.js';
+export type {
+  Deployment,
+  DeploymentApproval,
+  DeploymentPatch,
+  DeploymentStatus,
+  NewDeployment,
+  DeploymentsRepository,
+} from './repositories/delivery/deployments-repository.js';
+export type { Promotion, PromotionPatch, PromotionStatus, NewPromotion, PromotionsRepository } from './repositories/delivery/promotions-repository.js';
 
 export type { Queue } from './queue/queue.js';
 export type { ClaimJobInput } from './queue/claim-job.js';

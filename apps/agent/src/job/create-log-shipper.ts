@@ -106,6 +106,7 @@ export function createLogShipper(options: LogShipperOptions): LogShipper {
         acked = resume;
       } else if (isStale(result.error)) {
         stopped = true;
+        options.logger.info({ offset: acked, status: result.error.status, reason: staleReason(result.error) }, 'log chunk refused: the lease is gone');
         options.onStale(staleReason(result.error));
       } else if (result.error.kind === 'unreachable') {
         options.logger.warn({ code: result.error.code, offset: acked, spooled: fileEnd - acked }, 'log shipping failed; retrying');

@@ -42,6 +42,7 @@ export function createStepReporter(options: { send: (stepId: string, update: Upd
       if (result.ok) continue;
       if (isStale(result.error)) {
         stopped = true;
+        options.logger.info({ stepId: next.stepId, status: result.error.status, reason: staleReason(result.error) }, 'step update refused: the lease is gone');
         options.onStale(staleReason(result.error));
       } else {
         options.logger.warn({ stepId: next.stepId, code: result.error.code, message: result.error.message }, 'the server refused a step update');

@@ -4,6 +4,7 @@ import { defineRoute, type RouteSpec } from '../http/route-spec.js';
 import type { AgentApiDeps } from './agent-api-deps.js';
 import { authenticateAgent } from './agent-credentials.js';
 import { buildJobPayload } from './build-job-payload.js';
+import { failUnpreparedClaim } from './fail-unprepared-claim.js';
 import { requestClosed } from './request-closed.js';
 import { startClaimedJob } from './start-claimed-job.js';
 import { touchAgent } from './touch-agent.js';
@@ -43,7 +44,7 @@ export function claimRoute(deps: AgentApiDeps): RouteSpec {
     tag: 'agent-api',
     body: api.ClaimRequest,
     response: { status: 200, schema: api.JobPayload, description: 'A claimed job; 204 (no body) when no job came before the wait ended' },
-    errors: ['ERR_AGENT_UNAUTHENTICATED', 'ERR_AGENT_INVALID_TOKEN', 'ERR_API_VALIDATION'],
+    errors: ['ERR_AGENT_UNAUTHENTICATED', 'ERR_AGENT_INVALID_TOKEN', 'ERR_AGENT_JOB_NOT_PREPARED', 'ERR_API_VALIDATION'],
     guard: 'public',
     handler: async ({ body, request, reply }) => {
       const agent = await touchAgent(deps, await authenticateAgent(deps, request));
@@ -51,8 +52,14 @@ export function claimRoute(deps: AgentApiDeps): RouteSpec {
       const claim = await claimOrWait(deps, agent, body, signal);
       if (claim === undefined) return reply.code(204).send();
       request.log.info({ agentId: agent.id, jobId: claim.job.id, buildId: claim.job.buildId, attempt: claim.attempt, replayed: claim.replayed }, 'job claimed');
+      let payload: api.JobPayload;
+      try {
+        payload = await buildJobPayload(deps, claim);
+      } catch (e: unknown) {
+        throw await failUnpreparedClaim(deps, claim, e);
+      }
       await startClaimedJob(deps, claim);
-      return buildJobPayload(deps, claim);
+      return payload;
     },
   });
 }

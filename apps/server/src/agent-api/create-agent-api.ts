@@ -33,6 +33,8 @@ export interface CreateAgentApiDeps {
   shutdown: AbortSignal;
   /** Secrets for jobs of trusted builds; none by default. */
   resolveSecrets?: ResolveSecrets;
+  /** More job-scoped routes built on the agent API's deps (artifact and cache transfers). */
+  extraRoutes?: (deps: AgentApiDeps) => RouteSpec[];
 }
 
 export interface AgentApi {
@@ -67,7 +69,7 @@ export function createAgentApi(input: CreateAgentApiDeps): AgentApi {
   const stopper = new AbortController();
   let loop: Promise<void> | undefined;
   return {
-    routes: [...registerAgentRoutes(deps), claimRoute(deps), heartbeatRoute(deps), jobWriteRoutes(deps), jobEndRoutes(deps), watchRoute(deps)].flat(),
+    routes: [...registerAgentRoutes(deps), claimRoute(deps), heartbeatRoute(deps), jobWriteRoutes(deps), jobEndRoutes(deps), watchRoute(deps), input.extraRoutes?.(deps) ?? []].flat(),
     config,
     sweep: () => sweepLeases(deps),
     start() {

@@ -41,6 +41,16 @@ const rules = {
   'token.manage': { self: true },
   'audit.read': { site: 'admin' },
   'audit.read-project': { project: 'maintainer' },
+  'artifact.read': { project: 'viewer' },
+  'artifact.delete': { project: 'maintainer' },
+  'artifact.promote': { project: 'developer' },
+  'cache.read': { project: 'developer' },
+  'cache.delete': { project: 'maintainer' },
+  'environment.read': { project: 'viewer' },
+  'environment.manage': { project: 'maintainer' },
+  'deployment.create': { project: 'developer' },
+  'deployment.review': { project: 'viewer' },
+  'delivery.manage': { project: 'maintainer' },
 } as const satisfies Record<string, { project: Role } | { site: 'user' | 'admin' } | { self: true }>;
 
 export type Action = keyof typeof rules;

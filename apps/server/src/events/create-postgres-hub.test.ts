@@ -12,6 +12,7 @@ import { createServer, type RitmoServer } from '../create-server.js';
 import { ADMIN_TOKEN } from '../testing/test-server.js';
 import { collectSse, readSse } from '../testing/test-sse.js';
 import { createPostgresHub } from './create-postgres-hub.js';
+import { buildTopic } from './event-hub.js';
 
 describe('two server instances on one PostgreSQL', () => {
   const db = useTestStore('postgres');
@@ -63,5 +64,34 @@ describe('two server instances on one PostgreSQL', () => {
     expect(logs.length).toBeGreaterThan(1);
     expect(logs.map((e) => e.text).join('')).toBe(big);
     expect(events.at(-1)).toMatchObject({ type: 'build.finished', build: { status: 'success' } });
+  });
+});
+
+describe('the PostgreSQL hub under concurrent publishes', () => {
+  const db = useTestStore('postgres');
+  const logger = pino({ level: 'silent' });
+
+  it('sends NOTIFYs one at a time: no overlapping queries, every event delivered in publish order', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.message);
+    process.on('warning', onWarning);
+    const hub = await createPostgresHub({ databaseUrl: db.database.options.databaseUrl ?? '', logger });
+    try {
+      const got: number[] = [];
+      const topic = buildTopic('b_concurrent');
+      hub.subscribe(topic, (e) => {
+        if (e.type === 'build.status') got.push(Date.parse(e.at));
+      });
+      const count = 200;
+      const at = (i: number): string => new Date(1_700_000_000_000 + i).toISOString();
+      await Promise.all(Array.from({ length: count }, (_, i) => hub.publish(topic, { type: 'build.status', buildId: 'b_concurrent', projectId: 'p_x', status: 'running', at: at(i) })));
+      const until = Date.now() + 10_000;
+      while (got.length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(got).toEqual(Array.from({ length: count }, (_, i) => 1_700_000_000_000 + i));
+      expect(warnings.filter((w) => w.includes('already executing'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      await hub.close();
+    }
   });
 });

@@ -30,13 +30,34 @@ function payloads(topic: Topic, event: LiveEvent): string[] {
  * The hub for several server instances on one PostgreSQL: publish is NOTIFY (on one connection, so an
  * instance's events keep their order) and every instance, this one included, delivers what it hears
  * on its LISTEN connection. A dropped listener reconnects; streams fill what they missed from the store.
+ * NOTIFYs go out one at a time through a queue (a pg client runs one query at a time), and a publisher
+ * connection that failed is replaced on the next publish.
  */
 export async function createPostgresHub(deps: { databaseUrl: string; logger: Logger }): Promise<EventHub> {
   const fanout = createLocalFanout(deps.logger);
-  const publisher = new pg.Client({ connectionString: deps.databaseUrl });
-  publisher.on('error', (e: unknown) => deps.logger.error({ err: toError(e) }, 'event publisher connection failed'));
-  await publisher.connect();
   let closed = false;
+  const connectPublisher = async (): Promise<pg.Client> => {
+    const client = new pg.Client({ connectionString: deps.databaseUrl });
+    client.on('error', (e: unknown) => {
+      deps.logger.error({ err: toError(e) }, 'event publisher connection failed');
+      if (publisher === connected) publisher = undefined;
+    });
+    const connected = client.connect().then(() => client);
+    connected.catch(() => undefined);
+    return connected;
+  };
+  let publisher: Promise<pg.Client> | undefined = connectPublisher();
+  await publisher;
+  // The tail of the NOTIFY queue: each publish runs after the one before it settled.
+  let queue: Promise<unknown> = Promise.resolve();
+  const notify = async (texts: readonly string[]): Promise<void> => {
+    publisher ??= connectPublisher();
+    const client = await publisher.catch((e: unknown) => {
+      publisher = undefined;
+      throw toError(e);
+    });
+    for (const text of texts) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, text]);
+  };
   let listener: pg.Client | undefined;
 
   const listen = async (): Promise<void> => {
@@ -62,14 +83,18 @@ export async function createPostgresHub(deps: { databaseUrl: string; logger: Log
   await listen();
 
   return {
-    async publish(topic, event) {
-      for (const payload of payloads(topic, event)) await publisher.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+    publish(topic, event) {
+      const texts = payloads(topic, event);
+      const sent = queue.then(() => notify(texts));
+      queue = sent.catch(() => undefined);
+      return sent;
     },
     subscribe: (topic, listenerFn) => fanout.subscribe(topic, listenerFn),
     async close() {
       closed = true;
       fanout.clear();
-      await Promise.allSettled([listener?.end(), publisher.end()]);
+      await queue;
+      await Promise.allSettled([listener?.end(), publisher?.then((c) => c.end())]);
     },
   };
 }

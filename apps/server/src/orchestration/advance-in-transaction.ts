@@ -1,6 +1,8 @@
 import { advanceBuild, deriveBuildStatus, isFinalStatus } from '@ritmo/pipeline';
 import type { Job, JobPatch, Project, StoreTransaction } from '@ritmo/store';
-import type { BuildChanges } from './build-changes.js';
+import { deploymentGate } from '../deployments/deployment-gate.js';
+import { syncDeployments } from '../deployments/sync-deployments.js';
+import { mergeChanges, type BuildChanges } from './build-changes.js';
 import { expressionContextOf } from './expression-context-of.js';
 import { lockBuild } from './lock-build.js';
 import { needsApproval } from './needs-approval.js';
@@ -31,10 +33,19 @@ export async function advanceInTransaction(tx: StoreTransaction, buildId: string
     changed.set(updated.id, updated);
   };
 
+  let gateFailed = false;
   for (const id of decision.queue) {
     const job = byPlanId.get(id);
+    // Protected environments may fail the job (a branch not allowed there) or hold it with their own reason.
+    const gate = job === undefined ? ({ action: 'open' } as const) : await deploymentGate(tx, build, project, job, now);
+    if (gate.action === 'fail') {
+      await apply(id, { status: 'failure', reason: gate.reason, finishedAt: now }, ['pending']);
+      gateFailed = true;
+      continue;
+    }
     const hold = job !== undefined && job.approvedBy === null && needsApproval(build, job.planJob, project);
-    await apply(id, hold ? { status: 'waiting', reason: 'approval' } : { status: 'queued', reason: null, queuedAt: now }, ['pending']);
+    const waitReason = gate.action === 'hold' ? gate.reason : hold ? 'approval' : undefined;
+    await apply(id, waitReason !== undefined ? { status: 'waiting', reason: waitReason } : { status: 'queued', reason: null, queuedAt: now }, ['pending']);
   }
   for (const { jobId, reason } of decision.skip) await apply(jobId, { status: 'skipped', reason, finishedAt: now }, ['pending']);
   for (const { jobId, reason } of decision.fail) await apply(jobId, { status: 'failure', reason, finishedAt: now }, ['pending']);
@@ -49,6 +60,7 @@ export async function advanceInTransaction(tx: StoreTransaction, buildId: string
   }
 
   const all = [...byPlanId.values()];
+  await syncDeployments(tx, build, project, all, now);
   const status = deriveBuildStatus(all, { canceled: cancelled });
   const statusChanged = status !== build.status;
   const final = isFinalStatus(status);
@@ -59,5 +71,7 @@ export async function advanceInTransaction(tx: StoreTransaction, buildId: string
       finishedAt: final ? now : null,
     });
   }
-  return { build, statusChanged, finished: statusChanged && final, jobs: [...changed.values()], steps: [] };
+  const changes = { build, statusChanged, finished: statusChanged && final, jobs: [...changed.values()], steps: [] };
+  // A job the gate failed decides its dependents: one more pass moves them on.
+  return gateFailed ? mergeChanges(changes, await advanceInTransaction(tx, buildId, now)) : changes;
 }

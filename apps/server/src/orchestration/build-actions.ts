@@ -1,6 +1,7 @@
 import { isFinalStatus } from '@ritmo/pipeline';
 import { RitmoError } from '@ritmo/shared';
 import type { Job, StoreTransaction } from '@ritmo/store';
+import { reviewDeployment } from '../deployments/review-deployment.js';
 import { advanceInTransaction } from './advance-in-transaction.js';
 import { mergeChanges, type BuildChanges } from './build-changes.js';
 import { lockBuild } from './lock-build.js';
@@ -23,6 +24,10 @@ export async function approveJobInTransaction(tx: StoreTransaction, jobId: strin
   const job = await tx.jobs.getJob(jobId);
   if (job.status !== 'waiting') {
     throw new RitmoError('ERR_API_JOB_NOT_WAITING', `job "${job.name}" is ${job.status}, not waiting for approval`, { details: { status: job.status } });
+  }
+  // A protected environment may want more approvals, or its wait timer to run out, first.
+  if (!(await reviewDeployment(tx, job, actor, now))) {
+    return { build: await tx.builds.getBuild(job.buildId), statusChanged: false, finished: false, jobs: [await tx.jobs.getJob(jobId)], steps: [] };
   }
   const approved = await tx.jobs.updateJob(jobId, { status: 'queued', approvedBy: actor, reason: null, queuedAt: now }, { ifStatus: ['waiting'] });
   const after = await advanceInTransaction(tx, job.buildId, now);

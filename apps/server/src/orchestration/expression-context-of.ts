@@ -5,18 +5,23 @@ import type { Build } from '@ritmo/store';
 export function expressionContextOf(build: Build, projectName: string): ExpressionContext {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(build.plan.env)) if (!hasExpressions(v)) env[k] = v;
+  const upstream = build.trigger['upstream'];
   return {
-    ritmo: toRitmoContext({
-      event: build.event,
-      ref: build.ref ?? undefined,
-      sha: build.sha ?? undefined,
-      branch: build.branch ?? undefined,
-      tag: build.tag ?? undefined,
-      buildNumber: build.number,
-      buildId: build.id,
-      project: projectName,
-      actor: build.actor ?? undefined,
-    }),
+    ritmo: {
+      ...toRitmoContext({
+        event: build.event,
+        ref: build.ref ?? undefined,
+        sha: build.sha ?? undefined,
+        branch: build.branch ?? undefined,
+        tag: build.tag ?? undefined,
+        buildNumber: build.number,
+        buildId: build.id,
+        project: projectName,
+        actor: build.actor ?? undefined,
+      }),
+      // A build started by another project's build reads that build's facts (project, number, status, sha ...).
+      ...(upstream && typeof upstream === 'object' ? { upstream } : {}),
+    },
     inputs: build.inputs,
     env,
   };

@@ -8,6 +8,8 @@ import { fireSchedule } from './fire-schedule.js';
 import { refreshStaleSchedules } from './refresh-stale-schedules.js';
 import { syncSchedules, type SyncResult } from './sync-schedules.js';
 
+const MIN_SLEEP_MS = 1000;
+
 export interface SchedulerDeps {
   store: Store;
   clock: Clock;
@@ -43,7 +45,8 @@ export function createScheduler(deps: SchedulerDeps) {
   const owner = deps.instanceId ?? `scheduler-${randomBytes(6).toString('hex')}`;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const fireDeps = { ...deps, signal: deps.signal };
-  let lastRefresh = Number.NEGATIVE_INFINITY;
+  /** Set when the loop starts: the first refresh comes one interval later, not during start-up. */
+  let lastRefresh = 0;
   let loop: Promise<void> | undefined;
 
   const fireOne = async (schedule: Schedule, now: number): Promise<FiredTick | undefined> => {
@@ -53,7 +56,7 @@ export function createScheduler(deps: SchedulerDeps) {
       await store.schedules.updateSchedule(schedule.id, { enabled: false });
       return undefined;
     }
-    const taken = await store.schedules.claimScheduleTick({ id: schedule.id, dueAt: schedule.nextRunAt, nextRunAt: next, owner, leaseMs });
+    const taken = await store.schedules.claimScheduleTick({ id: schedule.id, dueAt: schedule.nextRunAt, nextRunAt: next, owner, leaseMs, firedAt: scheduledAt });
     if (!taken) return undefined;
     const missed = scheduledAt > schedule.nextRunAt;
     let build: Build | undefined;
@@ -96,6 +99,10 @@ export function createScheduler(deps: SchedulerDeps) {
 
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
+      if (deps.signal.aborted) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(done, Math.max(0, ms));
       function done(): void {
         clearTimeout(timer);
@@ -108,6 +115,7 @@ export function createScheduler(deps: SchedulerDeps) {
   async function run(): Promise<void> {
     const pollMs = deps.pollMs ?? 30_000;
     const refreshMs = deps.refreshMs ?? 5 * 60_000;
+    lastRefresh = clock.now();
     while (!deps.signal.aborted) {
       try {
         if (clock.now() - lastRefresh >= refreshMs) {
@@ -116,7 +124,8 @@ export function createScheduler(deps: SchedulerDeps) {
         }
         await scheduler.runDue();
         const next = await store.schedules.findNextRunAt();
-        await sleep(Math.min(pollMs, next === undefined ? pollMs : next - clock.now()));
+        // At least a second: a due schedule another server holds must not make this loop spin.
+        await sleep(Math.max(MIN_SLEEP_MS, Math.min(pollMs, next === undefined ? pollMs : next - clock.now())));
       } catch (e: unknown) {
         if (deps.signal.aborted) break;
         logger.warn({ err: toError(e) }, 'the scheduler loop failed; it tries again');

@@ -19,7 +19,7 @@ export async function refreshStaleSchedules(
     const page = await deps.store.projects.listProjects({}, { limit: 200, ...(cursor ? { cursor } : {}) });
     for (const project of page.items) {
       const at = lastSync.get(project.id);
-      const stale = project.pipelineYaml !== null ? at === undefined || at < project.updatedAt : project.repoUrl !== null && at === undefined;
+      const stale = project.pipelineYaml !== null ? at === undefined || at <= project.updatedAt : project.repoUrl !== null && at === undefined;
       if (!stale) continue;
       try {
         await sync(deps, project);

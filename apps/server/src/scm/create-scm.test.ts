@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Project } from '@ritmo/store';
 import { createRepoMirror } from '../pipelines/create-repo-mirror.js';
 import { createScm } from './create-scm.js';
-import { createTestRepo } from './test-git-repo.js';
+import { createTestRepo } from './testing/test-git-repo.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ritmo-scm-'));
 const repo = createTestRepo();

@@ -13,9 +13,10 @@ export function createBuildEventTap() {
   return {
     wrap(hub: EventHub): EventHub {
       return {
-        async publish(topic, event) {
-          await hub.publish(topic, event);
+        publish(topic, event) {
+          // Before the hub's own (asynchronous) publishing: once the change's publish call returned, its reactions are queued.
           if (topic === GLOBAL_TOPIC && (event.type === 'build.created' || event.type === 'build.finished')) listener?.(event);
+          return hub.publish(topic, event);
         },
         subscribe: (topic, fn) => hub.subscribe(topic, fn),
         close: () => hub.close(),

@@ -14,9 +14,9 @@ export function ThemeToggle() {
     setDark(next);
   };
   return (
-    <button type="button" className="btn" onClick={toggle} aria-pressed={dark} aria-label="Dark mode">
+    <button type="button" className="btn" onClick={toggle} aria-pressed={dark}>
       <span aria-hidden="true">{dark ? '☾' : '☀'}</span>
-      <span className="sr-only sm:not-sr-only">{dark ? 'Dark' : 'Light'}</span>
+      Dark mode
     </button>
   );
 }

@@ -128,7 +128,7 @@ export function LogViewer(props: LogViewerProps) {
     const time = props.timeOf?.(buffer.lineOffset(line));
     items.push(
       <div key={row} data-row={row} data-line={line + 1} className={`flex h-5 whitespace-pre ${selected ? 'bg-yellow-100 dark:bg-yellow-900/40' : ''}`}>
-        <span className="sticky left-0 z-10 flex w-24 shrink-0 items-center justify-end gap-1 bg-slate-100 pr-2 text-slate-500 select-none dark:bg-slate-900 dark:text-slate-400">
+        <span className="sticky left-0 z-10 flex w-24 shrink-0 items-center justify-end gap-1 bg-slate-100 pr-2 text-slate-600 select-none dark:bg-slate-900 dark:text-slate-400">
           {section ? (
             <button type="button" className="w-4 text-xs" aria-expanded={!isFolded} aria-label={`${isFolded ? 'Unfold' : 'Fold'} ${section.title}`} onClick={() => props.onToggleFold(line)}>
               {isFolded ? '▸' : '▾'}
@@ -142,10 +142,10 @@ export function LogViewer(props: LogViewerProps) {
             <span aria-hidden="true">·</span>
           )}
         </span>
-        {time !== undefined ? <span className="w-28 shrink-0 pl-2 text-slate-500 select-none dark:text-slate-400">{time}</span> : null}
+        {time !== undefined ? <span className="w-28 shrink-0 pl-2 text-slate-600 select-none dark:text-slate-400">{time}</span> : null}
         <span className="pl-3 pr-4">
           <LogLine spans={spansOf(line)} highlight={props.highlight} />
-          {isFolded && section ? <span className="ml-2 text-slate-500">({(section.end === -1 ? lineCount - 1 : section.end) - section.start} lines folded)</span> : null}
+          {isFolded && section ? <span className="ml-2 text-slate-600 dark:text-slate-400">({(section.end === -1 ? lineCount - 1 : section.end) - section.start} lines folded)</span> : null}
         </span>
       </div>,
     );
@@ -160,7 +160,8 @@ export function LogViewer(props: LogViewerProps) {
       aria-label={`Job log, ${lineCount} lines`}
       data-testid="log-viewer"
       data-line-count={lineCount}
-      className="relative h-[60vh] min-h-64 overflow-auto rounded-md border border-slate-300 bg-slate-50 font-mono text-xs leading-5 text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
+      style={{ height: `min(60vh, ${Math.max(win.totalHeight, 5 * ROW_HEIGHT) + 2}px)` }}
+      className="relative overflow-auto rounded-md border border-slate-300 bg-slate-50 font-mono text-xs leading-5 text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
     >
       <div style={{ height: win.totalHeight, position: 'relative', minWidth: 'max-content' }}>
         <div style={{ position: 'absolute', top: win.firstTop, left: 0, right: 0, minWidth: 'max-content' }}>{items}</div>

@@ -1,4 +1,4 @@
-import type { Job, LogSearchResult, LogTimes } from '@ritmo/protocol';
+import type { Job, JobWaiting, LogSearchResult, LogTimes } from '@ritmo/protocol';
 import type { Http } from '../create-http.js';
 import { seg } from './page-params.js';
 
@@ -40,6 +40,8 @@ export function createJobsApi(http: Http) {
   return {
     get: (id: string, signal?: AbortSignal) => http.json<Job>('GET', base(id), signal ? { signal } : {}),
     approve: (id: string) => http.json<Job>('POST', `${base(id)}/approve`),
+    /** Why a job has not started, with its place in the queue. */
+    waiting: (id: string, signal?: AbortSignal) => http.json<JobWaiting>('GET', `${base(id)}/waiting`, signal ? { signal } : {}),
     async readLog(id: string, params: ReadLogParams = {}): Promise<LogRange> {
       const { signal, ...query } = params;
       const response = await http.send('GET', `${base(id)}/log`, { query: { ...query }, headers: { accept: 'text/plain' }, ...(signal ? { signal } : {}) });

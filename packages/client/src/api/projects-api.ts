@@ -1,4 +1,4 @@
-import type { AddMemberRequest, CreateProjectRequest, Page, PipelineSource, Project, ProjectMember, Role, UpdateProjectRequest } from '@ritmo/protocol';
+import type { AddMemberRequest, CreateProjectRequest, HookDeliveryResult, Page, PipelineSource, Project, ProjectMember, Role, UpdateProjectRequest, WebhookDelivery } from '@ritmo/protocol';
 import type { Http } from '../create-http.js';
 import { seg, type PageParams } from './page-params.js';
 
@@ -17,6 +17,10 @@ export function createProjectsApi(http: Http) {
     addMember: (project: string, body: AddMemberRequest) => http.json<ProjectMember>('POST', `${base(project)}/members`, { body }),
     setMemberRole: (project: string, user: string, role: Role) => http.json<ProjectMember>('PUT', `${base(project)}/members/${seg(user)}`, { body: { role } }),
     removeMember: (project: string, user: string) => http.json<void>('DELETE', `${base(project)}/members/${seg(user)}`),
+    /** Webhook deliveries received for the project, newest first. */
+    listDeliveries: (project: string, params: PageParams = {}, signal?: AbortSignal) =>
+      http.json<Page<WebhookDelivery>>('GET', `${base(project)}/deliveries`, { query: { ...params }, ...(signal ? { signal } : {}) }),
+    redeliver: (deliveryId: string) => http.json<HookDeliveryResult>('POST', `/api/v1/deliveries/${seg(deliveryId)}/redeliver`),
   };
 }
 

@@ -4,3 +4,4 @@ export * from './wire-plan-job.js';
 export * from './job-payload.js';
 export * from './agent-heartbeat.js';
 export * from './job-writes.js';
+export * from './artifact-transfer.js';

@@ -9,4 +9,5 @@ export const agentErrors = {
   ERR_AGENT_SERVER_UNREACHABLE: { status: 503, summary: 'The agent could not reach the server (connection refused, reset or timed out); it retries with backoff.' },
   ERR_AGENT_PROTOCOL: { status: 502, summary: 'The server answered the agent with something outside the agent protocol (an unexpected status or body).' },
   ERR_AGENT_CHECKOUT_FAILED: { status: 500, summary: 'The agent could not check out the build commit into the job workspace (git clone or fetch failed); the job fails with this reason.' },
+  ERR_AGENT_JOB_NOT_PREPARED: { status: 409, summary: 'The server claimed a job for the agent but could not prepare its payload (a secret failed to decrypt, say); the job failed with that error code as its reason, and the agent claims again.' },
 } as const satisfies Record<string, ErrorSpec>;

@@ -8,6 +8,7 @@ import { deliveryMigration } from './0005-delivery.js';
 import { queueMigration } from './0006-queue.js';
 import { secretKeysMigration } from './0007-secret-keys.js';
 import { triggerLinksMigration } from './0008-trigger-links.js';
+import { deploymentApprovalsMigration } from './0009-deployment-approvals.js';
 import { columnTypes } from './column-types.js';
 
 /** Every migration, by name; names sort in the order they run. Append only: never edit a released one. */
@@ -22,5 +23,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0006_queue': queueMigration(t),
     '0007_secret_keys': secretKeysMigration(t),
     '0008_trigger_links': triggerLinksMigration(t),
+    '0009_deployment_approvals': deploymentApprovalsMigration(t),
   };
 }

@@ -9,6 +9,11 @@ import { createMembersRepository, type MembersRepository } from './members-repos
 import { createPipelinesRepository, type PipelinesRepository } from './pipelines-repository.js';
 import { createProjectsRepository, type ProjectsRepository } from './projects-repository.js';
 import { createRegistrationTokensRepository, type RegistrationTokensRepository } from './registration-tokens-repository.js';
+import { createArtifactsRepository, type ArtifactsRepository } from './delivery/artifacts-repository.js';
+import { createCachesRepository, type CachesRepository } from './delivery/caches-repository.js';
+import { createDeploymentsRepository, type DeploymentsRepository } from './delivery/deployments-repository.js';
+import { createEnvironmentsRepository, type EnvironmentsRepository } from './delivery/environments-repository.js';
+import { createPromotionsRepository, type PromotionsRepository } from './delivery/promotions-repository.js';
 import type { RepoContext } from './repo-context.js';
 import { createSchedulesRepository, type SchedulesRepository } from './schedules-repository.js';
 import { createSecretsRepository, type SecretsRepository } from './secrets-repository.js';
@@ -38,6 +43,11 @@ export interface Repositories {
   webhookDeliveries: WebhookDeliveriesRepository;
   schedules: SchedulesRepository;
   upstreamTriggers: UpstreamTriggersRepository;
+  artifacts: ArtifactsRepository;
+  caches: CachesRepository;
+  environments: EnvironmentsRepository;
+  deployments: DeploymentsRepository;
+  promotions: PromotionsRepository;
 }
 
 export function createRepositories(ctx: RepoContext): Repositories {
@@ -60,5 +70,10 @@ export function createRepositories(ctx: RepoContext): Repositories {
     webhookDeliveries: createWebhookDeliveriesRepository(ctx),
     schedules: createSchedulesRepository(ctx),
     upstreamTriggers: createUpstreamTriggersRepository(ctx),
+    artifacts: createArtifactsRepository(ctx),
+    caches: createCachesRepository(ctx),
+    environments: createEnvironmentsRepository(ctx),
+    deployments: createDeploymentsRepository(ctx),
+    promotions: createPromotionsRepository(ctx),
   };
 }

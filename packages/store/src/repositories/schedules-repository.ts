@@ -48,6 +48,8 @@ export interface ScheduleTick {
   nextRunAt: number;
   owner: string;
   leaseMs: number;
+  /** The tick actually fired, recorded as `lastRunAt` (a later one than `dueAt` after missed ticks). */
+  firedAt?: number;
 }
 
 export interface SchedulesRepository {
@@ -191,7 +193,7 @@ export function createSchedulesRepository(ctx: RepoContext): SchedulesRepository
       const now = ctx.clock.now();
       const result = await ctx.db
         .updateTable('schedules')
-        .set({ next_run_at: tick.nextRunAt, last_run_at: tick.dueAt, locked_by: tick.owner, lock_expires_at: now + tick.leaseMs, updated_at: now })
+        .set({ next_run_at: tick.nextRunAt, last_run_at: tick.firedAt ?? tick.dueAt, locked_by: tick.owner, lock_expires_at: now + tick.leaseMs, updated_at: now })
         .where('id', '=', tick.id)
         .where('enabled', '=', 1)
         .where('next_run_at', '=', tick.dueAt)

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { JsonText, Millis } from './column-kinds.js';
 
 export interface ArtifactsTable {
@@ -55,6 +56,10 @@ export interface DeploymentsTable {
   actor: string | null;
   status: string;
   rollback_of: string | null;
+  /** JSON array of `{ userId, username, at }` (migration 0009). */
+  approvals: Generated<JsonText>;
+  /** Why it waits or failed (migration 0009). */
+  reason: string | null;
   created_at: Millis;
   started_at: Millis | null;
   finished_at: Millis | null;
