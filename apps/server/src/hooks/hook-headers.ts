@@ -1,8 +1,20 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { HookHeaders } from './providers/hook-provider.js';
 
-/** Headers never stored with a delivery: credentials of any kind. */
-const ALWAYS_REDACTED = ['authorization', 'cookie', 'x-ritmo-trigger-token'];
+/** Headers never stored with a delivery, whichever endpoint they reach: credentials and every forge's signature. */
+const ALWAYS_REDACTED = [
+  'authorization',
+  'cookie',
+  'x-ritmo-trigger-token',
+  'x-hub-signature',
+  'x-hub-signature-256',
+  'x-gitlab-token',
+  'webhook-signature',
+  'x-gitea-signature',
+  'x-forgejo-signature',
+  'x-gogs-signature',
+  'x-ritmo-signature',
+];
 
 /** Lower-case names, one value each (the first of repeated headers). */
 export function toHookHeaders(headers: IncomingHttpHeaders): HookHeaders {

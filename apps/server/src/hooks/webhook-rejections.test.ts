@@ -54,6 +54,8 @@ describe.each(STORE_KINDS)('webhook deliveries that start nothing (%s)', (kind) 
     const rejected = recorded.filter((d) => d.status === 'rejected');
     expect(rejected.map((d) => d.httpStatus).sort()).toEqual(cases.map((c) => c[3]).sort());
     expect(rejected.every((d) => !d.verified && d.buildId === null)).toBe(true);
+    // Signatures are never stored, even those sent to the wrong endpoint.
+    expect(rejected.every((d) => !Object.values(d.headers).includes(signature) && !Object.values(d.headers).includes(hmacHex(body)))).toBe(true);
     const tooLarge = rejected.find((d) => d.httpStatus === 413);
     expect(tooLarge?.result).toMatch(/^ERR_HOOK_BODY_TOO_LARGE/);
     expect((await t.call('GET', `/api/v1/deliveries/${tooLarge?.id}`)).json.body).toBeNull();
