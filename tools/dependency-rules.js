@@ -6,7 +6,7 @@
  * does no I/O of its own).
  */
 export const dependencyRules = {
-  '@ritmo/shared': { allow: [], pure: false },
+  '@ritmo/shared': { allow: [], pure: true },
   '@ritmo/pipeline': { allow: ['@ritmo/shared'], pure: true },
   '@ritmo/protocol': { allow: ['@ritmo/pipeline', '@ritmo/shared'], pure: true },
   '@ritmo/store': { allow: ['@ritmo/pipeline', '@ritmo/shared'], pure: false },

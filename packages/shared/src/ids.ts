@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /**
@@ -13,7 +11,7 @@ export function newId(prefix = '', now: number = Date.now()): string {
     time = ALPHABET[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = randomBytes(10);
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(10));
   let rand = '';
   for (const b of bytes) rand += ALPHABET[b % 32];
   return prefix + time + rand;
