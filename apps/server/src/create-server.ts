@@ -165,5 +165,5 @@ export function createServer(deps: ServerDeps): RitmoServer {
     await hub.close();
   });
 
-  return Object.assign(app, { ritmo: { orchestrator, hub, routes: documented, agentApi, secretCrypto, triggers } }) as unknown as RitmoServer;
+  return Object.assign(app, { ritmo: { orchestrator, hub, routes: documented, agentApi, secretCrypto, triggers, delivery } }) as unknown as RitmoServer;
 }
