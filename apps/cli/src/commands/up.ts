@@ -72,7 +72,7 @@ export async function upCommand(deps: CliDeps): Promise<number> {
     if (await waitReady(url, () => serverDone || deps.signal.aborted)) {
       try {
         const token = (await savedServerUrl(workDir)) === url ? undefined : await registrationToken(url, adminToken);
-        const { args, env: agentEnv } = agentArgs({ server: url, executor: 'host', workDir, drainTimeout: '10s', ...(token === undefined ? {} : { token }) });
+        const { args, env: agentEnv } = agentArgs({ server: url, executor: 'host', workDir, drainTimeout: '10s', capacity: String(deps.cpuCount ?? 2), ...(token === undefined ? {} : { token }) });
         if (!deps.signal.aborted) agent = runApp({ name: 'agent', args, env: agentEnv }, { ...deps, signal: stopAgent.signal });
       } catch (e: unknown) {
         const error = toError(e);
