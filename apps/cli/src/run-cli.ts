@@ -74,7 +74,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
 
   program
     .command('up')
-    .description('start Ritmo on this machine: the server on 127.0.0.1:8080 with SQLite in ./.ritmo, and one local agent')
+    .description('start Ritmo on this machine: the server on 127.0.0.1:8080 with SQLite in ./.ritmo, the web UI, and a local agent')
     .action(async () => {
       code = await withCliErrors(deps, () => upCommand(deps));
     });
