@@ -62,8 +62,10 @@ async function main() {
     for (const [names, runner] of RUNNERS) {
       if (!names.some((n) => options.only.has(n))) continue;
       log(`${names.join(' + ')}…`);
+      const began = Date.now();
       try {
         figures.push(...(await runner(ctx, baselines)));
+        log(`${names.join(' + ')} took ${Math.round((Date.now() - began) / 1000)} s`);
       } catch (e) {
         errors.push(`${names.join(' + ')}: ${message(e)}`);
         figures.push(figure({ scenario: names.join(' + '), name: 'scenario failed (see errors)', value: Number.NaN, unit: '' }));

@@ -61,7 +61,7 @@ async function main(): Promise<number> {
     pollTimeoutMs: identity.pollTimeoutMs,
     logger,
     startJob: (payload, giveUp) =>
-      startJob({ client, executor, workDir: config.workDir, logger, watchMs: identity.pollTimeoutMs, ...(config.killGraceMs === undefined ? {} : { killGraceMs: config.killGraceMs }) }, payload, giveUp),
+      startJob({ client, executor, workDir: config.workDir, serverUrl: config.serverUrl, logger, watchMs: identity.pollTimeoutMs, ...(config.killGraceMs === undefined ? {} : { killGraceMs: config.killGraceMs }) }, payload, giveUp),
   });
   logger.info({ server: config.serverUrl, name: config.name, labels: identity.labels, capacity: config.capacity, executor: config.executor }, 'agent ready');
   if (signals > 0) agent.drain();

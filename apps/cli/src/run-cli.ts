@@ -2,8 +2,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { CLI_EVENTS } from './args/parse-event.js';
 import type { CliDeps } from './cli-deps.js';
 import { agentCommand, type AgentCliOptions } from './commands/agent.js';
+import { registerArtifactsCommands } from './commands/artifacts.js';
+import { registerDeployCommands } from './commands/deploy.js';
 import { lintCommand } from './commands/lint.js';
 import { planCommand } from './commands/plan.js';
+import { registerPromoteCommand } from './commands/promote.js';
 import { runCommand } from './commands/run.js';
 import { registerSecretsCommands } from './commands/secrets.js';
 import { upCommand } from './commands/up.js';
@@ -96,6 +99,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     });
 
   registerSecretsCommands(program, deps, (result) => (code = result));
+  registerArtifactsCommands(program, deps, (result) => (code = result));
+  registerPromoteCommand(program, deps, (result) => (code = result));
+  registerDeployCommands(program, deps, (result) => (code = result));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { nowMs, sleep } from './clock.mjs';
+import { nowMs } from './clock.mjs';
+
+/** Resolves after `ms` or as soon as `signal` aborts. */
+function abortableSleep(ms, signal) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
 
 const requestId = () => `req_${randomBytes(12).toString('base64url')}`;
 
@@ -21,7 +29,7 @@ export function createFleet({ url, registrationToken, count, prefix = 'sim' }) {
   let loops = [];
 
   const runAgent = async (agent, options, signal) => {
-    if (options.staggerMs) await sleep(Math.random() * options.staggerMs);
+    if (options.staggerMs) await abortableSleep(Math.random() * options.staggerMs, signal);
     while (!signal.aborted) {
       const sent = nowMs();
       let payload;
@@ -36,17 +44,20 @@ export function createFleet({ url, registrationToken, count, prefix = 'sim' }) {
       options.onClaim?.({ payload, sent, answered, ms: answered - sent });
       const lease = { attempt: payload.attempt, leaseToken: payload.leaseToken };
       await post(`${url}/api/v1/agent/heartbeat`, agent.token, { running: [{ jobId: payload.jobId, ...lease, logOffset: 0 }], draining: false });
-      if (options.holdMs) await sleep(options.holdMs * (0.5 + Math.random()));
+      if (options.holdMs) await abortableSleep(options.holdMs * (0.5 + Math.random()), signal);
       await post(`${url}/api/v1/agent/jobs/${payload.jobId}/complete`, payload.jobToken, { ...lease, status: 'success', exitCode: 0, outputs: {}, reason: null });
     }
   };
 
   return {
     agents,
+    /** Registers every agent, ten at a time. */
     async register() {
-      for (let i = 0; i < count; i++) {
-        const r = await post(`${url}/api/v1/agent/register`, registrationToken, { name: `${prefix}-${i + 1}`, labels: [], capacity: 1, version: 'bench', executor: 'dummy', ephemeral: false });
-        agents.push({ id: r.agentId, token: r.token });
+      for (let i = 0; i < count; i += 10) {
+        const batch = Array.from({ length: Math.min(10, count - i) }, (_, j) =>
+          post(`${url}/api/v1/agent/register`, registrationToken, { name: `${prefix}-${i + j + 1}`, labels: [], capacity: 1, version: 'bench', executor: 'dummy', ephemeral: false }),
+        );
+        for (const r of await Promise.all(batch)) agents.push({ id: r.agentId, token: r.token });
       }
     },
     /** Starts every agent's loop: `holdMs` is the mean simulated job time, `staggerMs` spreads the first claims. */

@@ -12,7 +12,7 @@ const JOB_SECONDS = 1;
 
 const pipeline = `jobs:\n${Array.from({ length: JOBS_PER_BUILD }, (_, i) => `  j${i}:\n    steps:\n      - run: sleep ${JOB_SECONDS}\n`).join('')}`;
 
-async function runOnce(ctx, db, b) {
+async function runOnce(ctx, db) {
   const seconds = ctx.sizes.apiSeconds;
   const stack = await startStack(ctx, { name: `api-${db}`, db, agents: AGENTS, capacity: CAPACITY, executor: 'host', profile: ctx.options.profile });
   try {
@@ -49,7 +49,7 @@ export async function apiLoad(ctx, b) {
   const base = `bare server at 1,000 req/s p99 ${b.bareLoad.p99.toFixed(0)} ms`;
   for (const db of ctx.options.quick ? ['sqlite'] : ['sqlite', 'postgres']) {
     ctx.log(`API under load on ${db}…`);
-    const r = await runOnce(ctx, db, b);
+    const r = await runOnce(ctx, db);
     const scenario = `API under load (${db})`;
     for (const [what, x] of [
       ['GET /api/v1/builds', r.list],

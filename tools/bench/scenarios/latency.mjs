@@ -10,7 +10,7 @@ import { measurePickup } from './pickup.mjs';
 export async function latency(ctx, b) {
   const figures = [];
   for (const db of ['sqlite', 'postgres']) {
-    const stack = await startStack(ctx, { name: `latency-${db}`, db, agents: 1, executor: 'host', capacity: 1, profile: ctx.options.profile });
+    const stack = await startStack(ctx, { name: `latency-${db}`, db, agents: 1, executor: 'host', capacity: 1, profile: ctx.options.profile, logLevel: ctx.options.profile ? 'info' : 'warn' });
     try {
       if (ctx.options.only.has('pickup')) figures.push(...(await measurePickup(ctx, stack, b)));
       if (ctx.options.only.has('dag')) figures.push(...(await measureDag(ctx, stack, b)));

@@ -30,7 +30,7 @@ function lineLags(text, receivedAt, into) {
   return { first, last };
 }
 
-async function runOnce(ctx, db, b) {
+async function runOnce(ctx, db) {
   const bytes = ctx.sizes.logBytes;
   const stack = await startStack(ctx, { name: `logs-${db}`, db, agents: 1, executor: 'host', capacity: 1, profile: ctx.options.profile });
   const sampler = startRssSampler([stack.primary.pid, stack.agents[0].pid]);
@@ -95,7 +95,7 @@ export async function logs(ctx, b) {
   const mb = ctx.sizes.logBytes / 1e6;
   for (const db of ctx.options.quick ? ['sqlite'] : ['sqlite', 'postgres']) {
     ctx.log(`logs: ${mb} MB on ${db}…`);
-    const r = await runOnce(ctx, db, b);
+    const r = await runOnce(ctx, db);
     const scenario = `logs (${db})`;
     figures.push(
       figure({ scenario, name: `${mb} MB stored (first line printed → all stored)`, value: r.rate, unit: 'MB/s', baseline: `pipe ${b.pipeMBps.toFixed(0)} MB/s`, target: { op: '>=', value: 100 } }),

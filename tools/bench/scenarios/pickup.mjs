@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { isFinished, waitFor } from '../../../e2e/support/processes.mjs';
 import { nowMs, serverMs, sleep } from '../lib/clock.mjs';
 import { figure } from '../lib/figure.mjs';
+import { pathTimestamps } from '../lib/path-timestamps.mjs';
 import { median, stats } from '../lib/stats.mjs';
 import { watchLines } from '../lib/watch-lines.mjs';
 
@@ -10,6 +11,29 @@ const WARM_UP = 5;
 const IDLE_GAP_MS = 100;
 
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+/** With --profile the server and agent log at info: split the path further with their log timestamps. */
+function pathLines(stack, project, samples) {
+  const path = pathTimestamps(stack.primary.output(), stack.agents[0].output(), `/api/v1/projects/${project}/builds`);
+  const steps = { received: [], claimed: [], started: [], spawned: [] };
+  for (const s of samples) {
+    const received = path.received[s.index];
+    const claimed = path.claimed.get(s.id);
+    const started = path.started.get(s.id);
+    if (received === undefined || claimed === undefined || started === undefined) continue;
+    steps.received.push(received - s.t0);
+    steps.claimed.push(claimed - received);
+    steps.started.push(started - claimed);
+    steps.spawned.push(s.tStep - started);
+  }
+  return [
+    `- trigger sent → request received by the server: ${fmt(median(steps.received))}`,
+    `- request received → job claimed (pipeline compiled, build stored, job queued, agent woken, claim query): ${fmt(median(steps.claimed))}`,
+    `- job claimed → agent logs "job started" (steps created, build set running, payload and job token, answer, validation): ${fmt(median(steps.started))}`,
+    `- agent "job started" → step process running (workspace, script file, spawn, bash start): ${fmt(median(steps.spawned))}`,
+    `- (${steps.received.length} of ${samples.length} builds found in the logs)`,
+  ];
+}
 
 /**
  * Sequential one-job builds on an idle agent. Latency = the step's own `$EPOCHREALTIME` (bash's
@@ -39,6 +63,10 @@ export async function measurePickup(ctx, stack, b) {
       if (i < WARM_UP) continue;
       const job = done.jobs[0];
       samples.push({
+        id,
+        index: i,
+        t0,
+        tStep,
         total: tStep - t0,
         answered: tAnswer - t0,
         queued: serverMs(job.queuedAt) - t0,
@@ -63,6 +91,7 @@ export async function measurePickup(ctx, stack, b) {
     `- step running → the server has its "running" update: ${fmt(m('reported'))} (not part of pickup)`,
     `- floors measured in this run: HTTP round trip ${fmt(b.http.p50)}, ${stack.db === 'postgres' ? `PostgreSQL round trip ${fmt(b.pg.p50)}` : `SQLite commit ${fmt(b.sqlite.p50)}`}, spawn ${fmt(b.spawn.p50)}`,
   ]);
+  if (ctx.options.profile) ctx.finding(`pickup on ${stack.db}: timestamps along the path (info logs, ms clocks), medians`, pathLines(stack, project, samples));
   return [
     figure({ scenario, name: `p50 over ${s.n} builds`, value: s.p50, unit: 'ms', baseline: base, target: { op: '<=', value: 15 } }),
     figure({ scenario, name: 'p90', value: s.p90, unit: 'ms', baseline: base }),

@@ -31,9 +31,10 @@ export async function scale(ctx, b) {
   let sampler;
   try {
     await fleet.register();
+    ctx.log(`scale: ${scaleAgents} agents registered; wake-ups with ${scaleAgents} idle polls…`);
     const byBuild = new Map();
     fleet.run({ onClaim: (c) => byBuild.get(c.payload.buildId)?.(c) });
-    await sleep(2000);
+    await sleep(ctx.options.quick ? 1000 : 2000);
     rss.polls = readRssMb(pid);
     const one = await stack.api('POST', '/api/v1/projects', { name: 'scale-one', pipeline: jobs(1) });
     if (one.status !== 201) throw new Error(`project: ${one.text}`);
@@ -50,6 +51,7 @@ export async function scale(ctx, b) {
       if (i >= 2) wake.push(c.answered - t0);
     }
     await fleet.pause();
+    ctx.log(`scale: queueing ${scaleQueued} jobs…`);
 
     const many = await stack.api('POST', '/api/v1/projects', { name: 'scale-many', pipeline: jobs(Math.min(MAX_JOBS_PER_BUILD, scaleQueued)) });
     if (many.status !== 201) throw new Error(`project: ${many.text}`);
@@ -59,9 +61,10 @@ export async function scale(ctx, b) {
       if (res.status !== 201) throw new Error(`trigger: ${res.text}`);
     }
     queueSeconds = (nowMs() - q0) / 1000;
-    await sleep(1000);
+    await sleep(500);
     rss.queued = readRssMb(pid);
 
+    ctx.log(`scale: ${scaleAgents} agents claiming for ${scaleSeconds} s…`);
     sampler = startRssSampler([pid]);
     fleet.run({ holdMs: HOLD_MS, staggerMs: HOLD_MS, onClaim: (c) => claims.push(c.ms) });
     await sleep(scaleSeconds * 1000);

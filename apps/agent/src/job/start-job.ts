@@ -4,6 +4,8 @@ import type { JobPayload, RunningJob } from '@ritmo/protocol';
 import { runJob, type Executor, type JobResult } from '@ritmo/runner';
 import { toError, type Logger } from '@ritmo/shared';
 import type { AgentClient, JobAuth } from '../client/create-agent-client.js';
+import { createJobTransfers, transferTmpDir } from '../artifacts/create-job-transfers.js';
+import { createTransferClient } from '../artifacts/create-transfer-client.js';
 import { jobContext } from '../job-context.js';
 import { checkout } from './checkout.js';
 import { createLogShipper } from './create-log-shipper.js';
@@ -19,6 +21,8 @@ export interface JobRunDeps {
   /** How long a job watch is held on the server. */
   watchMs: number;
   killGraceMs?: number;
+  /** Where artifacts and caches travel (default: the server URL the job payload names). */
+  serverUrl?: string;
 }
 
 /** A job the agent runs, as the agent loop sees it. */
@@ -60,6 +64,15 @@ export function startJob(deps: JobRunDeps, payload: JobPayload, giveUp: AbortSig
   const shipper = createLogShipper({ send: (offset, data) => deps.client.log(auth, offset, data), spoolPath: join(deps.workDir, 'spool', `${key}.log`), startOffset: payload.logOffset, logger, onStale });
   const steps = createStepReporter({ send: (stepId, update) => deps.client.step(auth, stepId, update), logger, onStale });
   const system = (text: string): void => shipper.write(Buffer.from(text.endsWith('\n') ? text : `${text}\n`));
+  const transfers = createJobTransfers({
+    client: createTransferClient({ serverUrl: deps.serverUrl ?? payload.serverUrl, auth }),
+    job: payload.job,
+    context: jobContext(payload),
+    workspace,
+    tmpDir: transferTmpDir(deps.workDir, key),
+    log: system,
+    signal: stopper.signal,
+  });
 
   const run = async (): Promise<void> => {
     const watching = new AbortController();
@@ -68,6 +81,7 @@ export function startJob(deps: JobRunDeps, payload: JobPayload, giveUp: AbortSig
     let failure: string | undefined;
     try {
       if (payload.repo !== null) await checkout(payload.repo, workspace, stopper.signal, system);
+      await transfers.before();
       result = await runJob({
         job: payload.job,
         executor: deps.executor,
@@ -80,6 +94,7 @@ export function startJob(deps: JobRunDeps, payload: JobPayload, giveUp: AbortSig
         onStep: (event) => steps.report(event),
         ...(deps.killGraceMs === undefined ? {} : { killGraceMs: deps.killGraceMs }),
       });
+      result = await transfers.after(result);
     } catch (e: unknown) {
       const error = toError(e) as Error & { code?: string };
       failure = error.code === 'ERR_AGENT_CHECKOUT_FAILED' ? 'checkout-failed' : `agent-error: ${error.message}`;
@@ -87,6 +102,7 @@ export function startJob(deps: JobRunDeps, payload: JobPayload, giveUp: AbortSig
       logger.error({ err: error }, 'job could not run');
     } finally {
       watching.abort();
+      await transfers.dispose();
     }
     await steps.flush(giveUp);
     await shipper.close(giveUp);

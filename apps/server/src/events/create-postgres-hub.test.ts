@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent, LogLinesEvent } from '@ritmo/protocol';
@@ -91,6 +92,32 @@ describe('the PostgreSQL hub under concurrent publishes', () => {
       expect(warnings.filter((w) => w.includes('already executing'))).toEqual([]);
     } finally {
       process.off('warning', onWarning);
+      await hub.close();
+    }
+  });
+
+  it('publishes again after its connections were cut by the database', async () => {
+    const url = db.database.options.databaseUrl ?? '';
+    const hub = await createPostgresHub({ databaseUrl: url, logger });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const got: string[] = [];
+      const topic = buildTopic('b_reconnect');
+      hub.subscribe(topic, (e) => {
+        if (e.type === 'build.status') got.push(e.at);
+      });
+      const send = (at: string) => hub.publish(topic, { type: 'build.status', buildId: 'b_reconnect', projectId: 'p_x', status: 'running', at });
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      const until = Date.now() + 15_000;
+      let n = 0;
+      while (got.length === 0 && Date.now() < until) {
+        await send(new Date(1_700_000_000_000 + n++).toISOString()).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(got.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
       await hub.close();
     }
   });

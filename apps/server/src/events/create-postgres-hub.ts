@@ -51,12 +51,17 @@ export async function createPostgresHub(deps: { databaseUrl: string; logger: Log
   // The tail of the NOTIFY queue: each publish runs after the one before it settled.
   let queue: Promise<unknown> = Promise.resolve();
   const notify = async (texts: readonly string[]): Promise<void> => {
-    publisher ??= connectPublisher();
-    const client = await publisher.catch((e: unknown) => {
-      publisher = undefined;
+    if (closed) return;
+    const current = (publisher ??= connectPublisher());
+    try {
+      const client = await current;
+      for (const text of texts) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, text]);
+    } catch (e: unknown) {
+      // A fresh connection for the next publish; this one may be broken.
+      if (publisher === current) publisher = undefined;
+      void current.then((c) => c.end()).catch(() => undefined);
       throw toError(e);
-    });
-    for (const text of texts) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, text]);
+    }
   };
   let listener: pg.Client | undefined;
 
