@@ -1,20 +1,15 @@
 import type { Command } from 'commander';
 import { RitmoError } from '@ritmo/shared';
-import { createApiClient } from '../api/create-api-client.js';
-import { createSecretsApi, type SecretsApi } from '../api/secrets-api.js';
-import { DEFAULT_SERVER_URL, serverOptions, type ServerCliOptions } from '../api/server-options.js';
+import { DEFAULT_SERVER_URL, type ServerCliOptions } from '../api/server-options.js';
 import type { CliDeps } from '../cli-deps.js';
 import { exitCodes } from '../exit-codes.js';
-import { withCliErrors } from '../with-cli-errors.js';
+import { listAll } from '../remote/list-all.js';
+import { withRemote } from '../remote/with-remote.js';
 
 export interface SecretsCliOptions extends ServerCliOptions {
   project: string;
   value?: string;
   json?: boolean;
-}
-
-function secretsApi(options: SecretsCliOptions, deps: CliDeps): SecretsApi {
-  return createSecretsApi(createApiClient({ ...serverOptions(options, deps.env), signal: deps.signal }));
 }
 
 /** The value piped on standard input, without the one line break `echo` or a file adds at the end. */
@@ -31,10 +26,9 @@ export async function readPipedValue(stdin: CliDeps['stdin']): Promise<string> {
 
 /** `ritmo secrets set --project P NAME [--value V]`: creates or replaces a secret (the value from stdin by default). */
 export function secretsSetCommand(name: string, options: SecretsCliOptions, deps: CliDeps): Promise<number> {
-  return withCliErrors(deps, async () => {
-    const api = secretsApi(options, deps);
+  return withRemote(options, deps, async ({ client }) => {
     const value = options.value ?? (await readPipedValue(deps.stdin));
-    const result = await api.setSecret(options.project, name, value);
+    const result = await client.secrets.put(options.project, name, value);
     deps.stderr.write(`${result.created ? 'created' : 'updated'} secret ${result.name} in ${options.project}\n`);
     return exitCodes.ok;
   });
@@ -42,8 +36,8 @@ export function secretsSetCommand(name: string, options: SecretsCliOptions, deps
 
 /** `ritmo secrets list --project P [--json]`: names and update times, never values. */
 export function secretsListCommand(options: SecretsCliOptions, deps: CliDeps): Promise<number> {
-  return withCliErrors(deps, async () => {
-    const secrets = await secretsApi(options, deps).listSecrets(options.project);
+  return withRemote(options, deps, async ({ client }) => {
+    const secrets = await listAll((page) => client.secrets.list(options.project, page, deps.signal));
     if (options.json === true) {
       deps.stdout.write(`${JSON.stringify(secrets, null, 2)}\n`);
       return exitCodes.ok;
@@ -61,8 +55,8 @@ export function secretsListCommand(options: SecretsCliOptions, deps: CliDeps): P
 
 /** `ritmo secrets rm --project P NAME`. */
 export function secretsRmCommand(name: string, options: SecretsCliOptions, deps: CliDeps): Promise<number> {
-  return withCliErrors(deps, async () => {
-    await secretsApi(options, deps).deleteSecret(options.project, name);
+  return withRemote(options, deps, async ({ client }) => {
+    await client.secrets.remove(options.project, name);
     deps.stderr.write(`deleted secret ${name} from ${options.project}\n`);
     return exitCodes.ok;
   });

@@ -95,6 +95,21 @@ describe('runLocalBuild (dummy executor)', () => {
     expect(result.status).toBe('success');
   });
 
+  it('gives a job’s if: and steps its plan id as ritmo.job', async () => {
+    const plan = compile(`jobs:
+  deploy:
+    strategy: { matrix: { region: [eu] } }
+    if: \${{ ritmo.job == 'deploy-eu' }}
+    steps:
+      - run: dummy
+        env: { DUMMY_OUTPUT: "job \${{ ritmo.job }}" }
+`);
+    const lines: string[] = [];
+    const result = await run(plan, { events: { log: (_job, line) => lines.push(line.text) } });
+    expect(result.status).toBe('success');
+    expect(lines).toContain('job deploy-eu');
+  });
+
   it('on abort: cancels running jobs, skips pending ones, and the build is canceled', async () => {
     const plan = compile(`jobs:
   long:

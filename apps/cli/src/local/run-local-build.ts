@@ -135,6 +135,7 @@ export function runLocalBuild(options: RunLocalBuildOptions): Promise<LocalBuild
 
     const jobContext = (job: PlanJob): ExpressionContext => ({
       ...options.context,
+      ritmo: { ...options.context.ritmo, job: job.id },
       matrix: job.matrix ?? {},
       needs: buildNeedsContext(job, {
         jobsById,
