@@ -53,6 +53,6 @@ describe('ritmo agents (against a server and an agent process)', () => {
   it('asks for the id when two agents share a name', async () => {
     agents.push(await startAgentProcess(server, { name: 'builder-1' }));
     const run = await ritmo(['agents', 'drain', 'builder-1', ...auth]);
-    expect(run).toMatchObject({ code: 1, stderr: expect.stringMatching(/^ritmo: ERR_CLI_AGENT_AMBIGUOUS: 2 agents are named "builder-1"\n {2}hint: name one by its id: a_\w+, a_\w+\n$/) });
+    expect(run).toMatchObject({ code: 2, stderr: expect.stringMatching(/^ritmo: ERR_CLI_AGENT_AMBIGUOUS: 2 agents are named "builder-1"\n {2}hint: name one by its id: a_\w+, a_\w+\n$/) });
   });
 });
