@@ -64,6 +64,8 @@ export const ServerEnv = ArtifactEnv.extend({
   RITMO_TRUST_PROXY: flag,
   /** The built web UI (default: apps/web/dist beside the server's own build). */
   RITMO_WEB_DIR: z.string().min(1).optional(),
+  /** npm packages whose default export is a plugin, comma-separated (the built-ins are always there). */
+  RITMO_PLUGINS: z.string().optional(),
 });
 
 export interface ServerConfig {
@@ -84,6 +86,8 @@ export interface ServerConfig {
   webDir?: string | undefined;
   /** Artifacts, caches and the blob store. */
   artifacts: ArtifactConfig;
+  /** npm packages loaded as plugins besides the built-ins (RITMO_PLUGINS). */
+  plugins?: string[];
 }
 
 /** Reads the server's configuration from the environment; throws ERR_SERVER_CONFIG_INVALID naming each bad variable. */
@@ -111,5 +115,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     trustProxy: e.RITMO_TRUST_PROXY,
     webDir: e.RITMO_WEB_DIR === undefined ? undefined : resolve(e.RITMO_WEB_DIR),
     artifacts: toArtifactConfig(e),
+    plugins: (e.RITMO_PLUGINS ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''),
   };
 }

@@ -23,7 +23,14 @@ import { registerRoutes } from './http/register-routes.js';
 import { defineRoute, type RouteSpec } from './http/route-spec.js';
 import { createMetrics } from './metrics/create-metrics.js';
 import { readMetricsSnapshot } from './metrics/read-metrics-snapshot.js';
+import { reportTransferRoutes } from './reports/report-transfer-routes.js';
 import { cdRoutes } from './routes/cd-routes.js';
+import { badgeRoutes } from './badges/badge-routes.js';
+import { loadPlugins } from './plugins/load-plugins.js';
+import { pluginRoutes } from './plugins/plugin-routes.js';
+import { createDeployerTap } from './plugins/deploy/create-deployer-tap.js';
+import { runEnvironmentDeployer } from './plugins/deploy/run-environment-deployer.js';
+import type { PluginRegistry } from './plugins/create-plugin-registry.js';
 import { createOrchestrator, type Orchestrator } from './orchestration/create-orchestrator.js';
 import { createRepoMirror } from './pipelines/create-repo-mirror.js';
 import { createSecretCryptoLoader } from './secrets/create-secret-crypto-loader.js';
@@ -61,6 +68,8 @@ export interface ServerServices {
   triggers: TriggerLayer;
   /** Artifacts, caches and deployments: the blob store and the retention sweeper. */
   delivery: Delivery;
+  /** Installed plugins, and a wait for environment deployers still running (tests). */
+  plugins: { registry: () => Promise<PluginRegistry>; idle: () => Promise<void> };
 }
 
 export type RitmoServer = FastifyInstance & { ritmo: ServerServices };
@@ -82,9 +91,18 @@ export function createServer(deps: ServerDeps): RitmoServer {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   });
   const shutdown = new AbortController();
+  // npm plugins load while the server gets ready; a package that fails to load fails `ready()`.
+  const pluginsLoading = loadPlugins(config.plugins ?? [], deps.logger);
+  pluginsLoading.catch(() => undefined);
+  const plugins = () => pluginsLoading;
+  // A deploy job that starts runs the deployer plugin its environment names.
+  const deployerTap = createDeployerTap({
+    logger: deps.logger,
+    onRunning: (jobId) => runEnvironmentDeployer({ store, logger: deps.logger, plugins, readSecret, publicUrl: config.publicUrl, signal: shutdown.signal }, jobId),
+  });
   // The tap sees the build events this instance publishes: commit statuses and upstream builds react to them.
   const buildEvents = createBuildEventTap();
-  const hub = buildEvents.wrap(withQueueSignals(deps.hub ?? createInProcessHub({ logger: deps.logger })));
+  const hub = deployerTap.wrap(buildEvents.wrap(withQueueSignals(deps.hub ?? createInProcessHub({ logger: deps.logger }))));
   const metrics = createMetrics({ snapshot: () => readMetricsSnapshot(store), logger: deps.logger });
   const secretCrypto = createSecretCryptoLoader({ secretKey: config.secretKey, dataDir: config.dataDir });
   const readSecret = async (projectId: string, name: string) => readProjectSecret({ store, crypto: await secretCrypto() }, projectId, name);
@@ -107,12 +125,12 @@ export function createServer(deps: ServerDeps): RitmoServer {
     publicUrl: config.publicUrl,
     shutdown: shutdown.signal,
     resolveSecrets: async ({ build, job }) => resolveJobSecrets({ store, crypto: await secretCrypto(), build, job }),
-    extraRoutes: (agentDeps) => [...artifactTransferRoutes({ ...agentDeps, artifacts: delivery.artifacts }), ...cacheTransferRoutes({ ...agentDeps, artifacts: delivery.artifacts })],
+    extraRoutes: (agentDeps) => [...artifactTransferRoutes({ ...agentDeps, artifacts: delivery.artifacts }), ...cacheTransferRoutes({ ...agentDeps, artifacts: delivery.artifacts }), ...reportTransferRoutes(agentDeps)],
   });
   const routeDeps = { config, store, clock, logger: deps.logger, hub, orchestrator, mirror, metrics, secretCrypto, shutdown: shutdown.signal };
 
   let openapi: unknown;
-  const routes: RouteSpec[] = [...allRoutes(routeDeps), ...cdRoutes({ ...routeDeps, artifacts: delivery.artifacts }), ...triggers.routes, ...agentApi.routes];
+  const routes: RouteSpec[] = [...allRoutes(routeDeps), ...cdRoutes({ ...routeDeps, artifacts: delivery.artifacts }), ...pluginRoutes({ plugins }), ...badgeRoutes({ store }), ...triggers.routes, ...agentApi.routes];
   routes.push(
     defineRoute({
       method: 'GET',
@@ -151,6 +169,7 @@ export function createServer(deps: ServerDeps): RitmoServer {
   });
   app.addHook('onReady', async () => {
     await secretCrypto();
+    await pluginsLoading;
     agentApi.start();
     triggers.start();
     delivery.start();
@@ -160,10 +179,11 @@ export function createServer(deps: ServerDeps): RitmoServer {
     await agentApi.stop();
     await triggers.stop();
     await delivery.stop();
+    await deployerTap.idle();
   });
   app.addHook('onClose', async () => {
     await hub.close();
   });
 
-  return Object.assign(app, { ritmo: { orchestrator, hub, routes: documented, agentApi, secretCrypto, triggers, delivery } }) as unknown as RitmoServer;
+  return Object.assign(app, { ritmo: { orchestrator, hub, routes: documented, agentApi, secretCrypto, triggers, delivery, plugins: { registry: plugins, idle: () => deployerTap.idle() } } }) as unknown as RitmoServer;
 }

@@ -19,7 +19,9 @@ import { serverErrors } from './errors/server-errors.js';
 import { agentErrors } from './errors/agent-errors.js';
 import { secretErrors } from './errors/secret-errors.js';
 import { triggerErrors } from './errors/trigger-errors.js';
+import { pluginErrors } from './errors/plugin-errors.js';
 import { artifactErrors } from './errors/artifact-errors.js';
+import { reportErrors } from './errors/report-errors.js';
 
 export const errorCatalog = {
   ...generalErrors,
@@ -32,7 +34,9 @@ export const errorCatalog = {
   ...agentErrors,
   ...secretErrors,
   ...triggerErrors,
+  ...pluginErrors,
   ...artifactErrors,
+  ...reportErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalog;

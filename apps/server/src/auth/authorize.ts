@@ -32,6 +32,7 @@ const rules = {
   'trigger.manage': { project: 'maintainer' },
   'events.read': { site: 'user' },
   'agent.read': { site: 'user' },
+  'plugin.read': { site: 'user' },
   'agent.manage': { site: 'admin' },
   'agent-token.manage': { site: 'admin' },
   'user.read': { site: 'user' },

@@ -1,5 +1,7 @@
+import { toError } from '@ritmo/shared';
 import type { Project } from '@ritmo/store';
 import { cancelPullRequestBuilds } from './cancel-pull-request-builds.js';
+import { cancelSupersededBuilds } from './cancel-superseded-builds.js';
 import type { HookEvent, PullRequestEvent, PushEvent } from './hook-event.js';
 import type { HookDeps, HookOutcome } from './hook-deps.js';
 import { startEventBuild } from './start-event-build.js';
@@ -12,6 +14,20 @@ export interface DeliveryFacts {
 }
 
 const ignored = (result: string): HookOutcome => ({ status: 'ignored', httpStatus: 200, result });
+
+/** After a new build, older builds it supersedes are canceled (per the project's `cancelSuperseded`). */
+async function supersede(deps: HookDeps, project: Project, outcome: HookOutcome): Promise<HookOutcome> {
+  if (outcome.build === undefined) return outcome;
+  let canceled: Awaited<ReturnType<typeof cancelSupersededBuilds>>;
+  try {
+    canceled = await cancelSupersededBuilds(deps, project, outcome.build);
+  } catch (e: unknown) {
+    // The new build exists either way; older ones simply keep running.
+    deps.logger.error({ err: toError(e), buildId: outcome.build.id }, 'cannot cancel superseded builds');
+    return outcome;
+  }
+  return canceled.length === 0 ? outcome : { ...outcome, result: `${outcome.result}; superseded ${canceled.map((b) => `#${b.number}`).join(', ')}` };
+}
 
 async function onPush(deps: HookDeps, project: Project, event: PushEvent, facts: DeliveryFacts): Promise<HookOutcome> {
   if (event.deleted) return ignored(`${event.ref} was deleted; a deleted ref starts nothing`);
@@ -27,7 +43,7 @@ async function onPush(deps: HookDeps, project: Project, event: PushEvent, facts:
     trigger: { ...facts, before: event.before, ...(event.repo ? { forge: event.repo } : {}) },
   });
   if (event.ref === `refs/heads/${project.defaultBranch}`) deps.onDefaultBranchPush?.(project);
-  return outcome;
+  return supersede(deps, project, outcome);
 }
 
 async function onPullRequest(deps: HookDeps, project: Project, event: PullRequestEvent, facts: DeliveryFacts): Promise<HookOutcome> {
@@ -36,7 +52,7 @@ async function onPullRequest(deps: HookDeps, project: Project, event: PullReques
     const builds = await cancelPullRequestBuilds(deps, project, event.number);
     canceled = builds.length === 0 ? 'no running build to cancel' : `canceled ${builds.map((b) => `#${b.number}`).join(', ')}`;
   }
-  const outcome = await startEventBuild(deps, project, {
+  const started = await startEventBuild(deps, project, {
     event: 'pull_request',
     ref: event.ref,
     sha: event.headSha,
@@ -55,6 +71,7 @@ async function onPullRequest(deps: HookDeps, project: Project, event: PullReques
       ...(event.repo ? { forge: event.repo } : {}),
     },
   });
+  const outcome = await supersede(deps, project, started);
   if (canceled === '') return outcome;
   // A close that cancels builds did what it was sent for, whether or not `on:` also wants a build.
   return outcome.status === 'ignored' ? { status: 'accepted', httpStatus: 200, result: `pull request #${event.number} closed: ${canceled}` } : { ...outcome, result: `${canceled}; ${outcome.result}` };
