@@ -11,6 +11,7 @@ import { useRitmo } from '../lib/ritmo-context';
 import { useLiveBuild } from '../lib/use-live-build';
 import { useProjects } from '../lib/use-projects';
 import { JobPanel } from './build/job-panel';
+import { TestResults } from './build/test-results';
 
 /** A build: its graph of jobs with live status, cancel and retry, and the selected job's details and log. */
 export function BuildView() {
@@ -61,6 +62,7 @@ export function BuildView() {
       <section className="card" aria-label="Jobs">
         <DagGraph jobs={b.jobs} selectedJobId={job?.id} onSelectJob={(j) => navigate(`/builds/${b.id}/jobs/${j}`)} />
       </section>
+      <TestResults build={b} />
       {job ? <JobPanel job={job} build={b} /> : <p className="muted text-sm">Choose a job in the graph to see its steps and log.</p>}
     </div>
   );

@@ -1,18 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isFinalStatus, type BuildDetail, type Job } from '@ritmo/client';
 import { ErrorBox } from '../../components/error-box';
-import { NotAvailable } from '../../components/not-available';
 import { StatusBadge } from '../../components/status-badge';
 import { elapsed } from '../../lib/format';
 import { useRitmo } from '../../lib/ritmo-context';
-import { useFeatures } from '../../lib/use-features';
 import { LogPanel } from '../../log/log-panel';
 import { WaitReason } from './wait-reason';
 
 /** One job: its state, why it waits, retry or approve, its steps and its log. */
 export function JobPanel({ job, build }: { job: Job; build: BuildDetail }) {
   const client = useRitmo();
-  const features = useFeatures();
   const queryClient = useQueryClient();
   const setBuild = (b: BuildDetail): void => {
     queryClient.setQueryData(['build', build.id], b);
@@ -55,12 +52,6 @@ export function JobPanel({ job, build }: { job: Job; build: BuildDetail }) {
           ))}
         </ol>
       ) : null}
-      {features.loading || features.has('testReports') ? null : (
-        <details className="text-sm">
-          <summary className="cursor-pointer">Test results</summary>
-          <div className="mt-2"><NotAvailable feature="Test results from JUnit reports" /></div>
-        </details>
-      )}
       <LogPanel key={`${job.id}:${job.attempt}`} job={{ id: job.id, buildId: build.id, attempt: job.attempt, status: job.status }} />
     </section>
   );
