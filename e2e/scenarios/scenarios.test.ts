@@ -23,7 +23,7 @@ import {
   type Json,
 } from '../agents/processes.js';
 
-interface Expected {
+interface BuildExpectation {
   status: string;
   /** Every job of the build by key, with the fields it must have (`steps`: the step statuses in order). */
   jobs: Record<string, { status: string; exitCode?: number; attempt?: number; reason?: string; steps?: string[] }>;
@@ -36,6 +36,17 @@ interface Expected {
   overlap?: [string, string][];
   /** At most `max` of these jobs ran at any one time. */
   maxConcurrent?: { jobs: string[]; max: number };
+}
+
+interface Expected extends BuildExpectation {
+  /**
+   * More builds of the same pipeline in the same project (concurrency groups), triggered in turn, each
+   * once job `after` runs (`"0:work"`: job work of the first build); `createdAs` is the status the
+   * trigger answered with.
+   */
+  next?: (BuildExpectation & { after: string; createdAs: string })[];
+  /** [a, b] across builds (`"1:work"` is job work of the second build): b started only after a finished. */
+  orderAcross?: [string, string][];
 }
 
 const DIR = import.meta.dirname;
@@ -83,10 +94,33 @@ describe('e2e scenarios (in-process server, real agent, dummy executor)', () => 
     for (const name of names) expect(files).toContain(`${name}.expected.json`);
   });
 
+  /** `"1:work"` -> job work of the second build. */
+  const jobAt = (builds: readonly Json[], ref: string): Json => {
+    const [index, key] = ref.split(':');
+    return builds[Number(index)]?.jobs.find((j: Json) => j.key === key);
+  };
+
   it.each(names)('%s', async (name) => {
     const expected = JSON.parse(await readFile(join(DIR, `${name}.expected.json`), 'utf8')) as Expected;
-    const triggered = await triggerInline(server, name.replaceAll('_', '-'), await readFile(join(DIR, `${name}.yaml`), 'utf8'));
-    const build = await waitFor(() => readBuild(server, triggered.id), isFinished, 60_000, `${name} to finish`);
+    const project = name.replaceAll('_', '-');
+    const triggered = [await triggerInline(server, project, await readFile(join(DIR, `${name}.yaml`), 'utf8'))];
+    for (const next of expected.next ?? []) {
+      const [index, key] = next.after.split(':');
+      const id = triggered[Number(index)]?.id;
+      await waitFor(() => readBuild(server, id), (b) => b.jobs.some((j: Json) => j.key === key && j.status === 'running'), 30_000, `${next.after} to run`);
+      const res = await call(server, 'POST', `/api/v1/projects/${project}/builds`, {});
+      expect(res.status, res.text).toBe(201);
+      expect(res.json.status, `build ${triggered.length} as created`).toBe(next.createdAs);
+      triggered.push(res.json);
+    }
+    const builds = [];
+    for (const [i, b] of triggered.entries()) builds.push(await waitFor(() => readBuild(server, b.id), isFinished, 60_000, `${name} build ${i} to finish`));
+    await checkBuild(builds[0], expected);
+    for (const [i, next] of (expected.next ?? []).entries()) await checkBuild(builds[i + 1], next);
+    for (const [a, b] of expected.orderAcross ?? []) expect(span(jobAt(builds, b))[0], `${b} after ${a}`).toBeGreaterThanOrEqual(span(jobAt(builds, a))[1]);
+  }, 90_000);
+
+  async function checkBuild(build: Json, expected: BuildExpectation): Promise<void> {
     const byKey = new Map<string, Json>(build.jobs.map((j: Json) => [j.key, j]));
     const got = Object.fromEntries(build.jobs.map((j: Json) => [j.key, j.status]));
     const want = Object.fromEntries(Object.entries(expected.jobs).map(([k, v]) => [k, v.status]));
@@ -107,5 +141,5 @@ describe('e2e scenarios (in-process server, real agent, dummy executor)', () => 
       const { jobs, max } = expected.maxConcurrent;
       expect(mostAtOnce(jobs.map((k) => span(byKey.get(k))))).toBe(max);
     }
-  }, 90_000);
+  }
 });

@@ -2,7 +2,7 @@
 // processes on loopback, measures the scenarios of docs/benchmarks.md against baselines taken in the same
 // run, prints the table and (for a full run) writes docs/benchmarks.md. Exits non-zero only on an error.
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, ROOT } from '../../e2e/support/processes.mjs';
 import { createCleanup } from './lib/create-cleanup.mjs';
@@ -81,6 +81,7 @@ async function main() {
   if (stopping) return 130;
 
   const durationS = (Date.now() - startedAt.getTime()) / 1000;
+  if (machine) machine.loadEnd = loadavg()[0];
   process.stdout.write(`\n${renderTable(figures)}\n`);
   for (const { scenario, lines } of findings) process.stdout.write(`\n## ${scenario}\n${lines.join('\n')}\n`);
   if (errors.length > 0) process.stdout.write(`\nerrors:\n${errors.map((e) => `- ${e}`).join('\n')}\n`);

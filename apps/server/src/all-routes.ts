@@ -1,4 +1,5 @@
 import type { RouteSpec } from './http/route-spec.js';
+import { analyticsRoutes } from './routes/analytics-routes.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
@@ -14,6 +15,7 @@ import { pipelineRoutes } from './routes/pipeline-routes.js';
 import { projectRoutes } from './routes/project-routes.js';
 import type { RouteDeps } from './routes/route-deps.js';
 import { secretRoutes } from './routes/secret-routes.js';
+import { buildTestRoutes } from './routes/build-test-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 
@@ -30,6 +32,8 @@ export function allRoutes(deps: RouteDeps): RouteSpec[] {
     ...jobWaitingRoutes(deps),
     ...logSearchRoutes(deps),
     ...logTimeRoutes(deps),
+    ...buildTestRoutes(deps),
+    ...analyticsRoutes(deps),
     ...eventRoutes(deps),
     ...agentRoutes(deps),
     ...userRoutes(deps),

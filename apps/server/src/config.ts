@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isRitmoError, parseDuration, RitmoError } from '@ritmo/shared';
 import { ArtifactEnv, toArtifactConfig, type ArtifactConfig } from './artifacts/artifact-config.js';
+import { createAllowList } from './outbound/create-allow-list.js';
 import { parseSecretKey } from './secrets/parse-secret-key.js';
 
 const duration = (fallback: string) =>
@@ -66,6 +67,22 @@ export const ServerEnv = ArtifactEnv.extend({
   RITMO_WEB_DIR: z.string().min(1).optional(),
   /** npm packages whose default export is a plugin, comma-separated (the built-ins are always there). */
   RITMO_PLUGINS: z.string().optional(),
+  /** CIDRs outbound calls (deploy webhooks, forge APIs) may reach although private, comma-separated. */
+  RITMO_OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const cidrs = text.split(',').map((c) => c.trim()).filter((c) => c !== '');
+      try {
+        createAllowList(cidrs);
+      } catch (e: unknown) {
+        ctx.addIssue({ code: 'custom', message: isRitmoError(e) ? e.message : 'not a CIDR list' });
+        return z.NEVER;
+      }
+      return cidrs;
+    }),
+  /** Lets outbound calls reach any private address (a trusted network only). */
+  RITMO_OUTBOUND_ALLOW_PRIVATE: flag,
 });
 
 export interface ServerConfig {
@@ -88,6 +105,8 @@ export interface ServerConfig {
   artifacts: ArtifactConfig;
   /** npm packages loaded as plugins besides the built-ins (RITMO_PLUGINS). */
   plugins?: string[];
+  /** CIDRs outbound calls may reach although private (RITMO_OUTBOUND_ALLOW; everything with RITMO_OUTBOUND_ALLOW_PRIVATE). */
+  outboundAllow?: string[];
 }
 
 /** Reads the server's configuration from the environment; throws ERR_SERVER_CONFIG_INVALID naming each bad variable. */
@@ -116,5 +135,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     webDir: e.RITMO_WEB_DIR === undefined ? undefined : resolve(e.RITMO_WEB_DIR),
     artifacts: toArtifactConfig(e),
     plugins: (e.RITMO_PLUGINS ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''),
+    outboundAllow: e.RITMO_OUTBOUND_ALLOW_PRIVATE ? ['0.0.0.0/0', '::/0'] : e.RITMO_OUTBOUND_ALLOW,
   };
 }

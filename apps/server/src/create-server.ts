@@ -14,6 +14,7 @@ import { cacheTransferRoutes } from './agent-api/cache-transfer-routes.js';
 import { acceptArchiveBodies, createDelivery, type Delivery } from './artifacts/create-delivery.js';
 import { createAuthenticator } from './auth/create-authenticator.js';
 import type { ServerConfig } from './config.js';
+import { createOutboundFetch } from './outbound/create-outbound-fetch.js';
 import { createInProcessHub } from './events/create-in-process-hub.js';
 import { createPublisher } from './events/create-publisher.js';
 import type { EventHub } from './events/event-hub.js';
@@ -92,7 +93,9 @@ export function createServer(deps: ServerDeps): RitmoServer {
   });
   const shutdown = new AbortController();
   // npm plugins load while the server gets ready; a package that fails to load fails `ready()`.
-  const pluginsLoading = loadPlugins(config.plugins ?? [], deps.logger);
+  // Deploy webhooks and forge APIs are user-configured URLs: no private addresses unless allowed.
+  const outbound = createOutboundFetch({ allow: config.outboundAllow ?? [] });
+  const pluginsLoading = loadPlugins(config.plugins ?? [], deps.logger, outbound);
   pluginsLoading.catch(() => undefined);
   const plugins = () => pluginsLoading;
   // A deploy job that starts runs the deployer plugin its environment names.
@@ -109,7 +112,7 @@ export function createServer(deps: ServerDeps): RitmoServer {
   const mirror = createRepoMirror({ dataDir: config.dataDir, auth: createGitAuth({ dataDir: config.dataDir, readSecret }) });
   const publisher = createPublisher({ hub, clock, logger: deps.logger });
   const orchestrator = createOrchestrator({ store, publisher, clock, logger: deps.logger, metrics, mirror });
-  const triggers = createTriggerLayer({ config, store, clock, logger: deps.logger, orchestrator, mirror, readSecret, shutdown: shutdown.signal, ...deps.triggers });
+  const triggers = createTriggerLayer({ config, store, clock, logger: deps.logger, orchestrator, mirror, readSecret, shutdown: shutdown.signal, outbound, ...deps.triggers });
   buildEvents.listen((event) => triggers.onBuildEvent(event));
   const delivery = createDelivery({ config, store, clock, logger: deps.logger, orchestrator, shutdown: shutdown.signal });
   const agentApi = createAgentApi({

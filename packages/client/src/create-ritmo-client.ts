@@ -5,6 +5,7 @@ import { createJobsApi } from './api/jobs-api.js';
 import { seg } from './api/page-params.js';
 import { createProjectsApi } from './api/projects-api.js';
 import { createSecretsApi } from './api/secrets-api.js';
+import { createTestsApi } from './api/tests-api.js';
 import { createHttp, type Http, type HttpOptions } from './create-http.js';
 import { openLiveStream, type LiveStream, type LiveStreamOptions } from './open-live-stream.js';
 
@@ -29,6 +30,7 @@ export function createRitmoClient(options: HttpOptions = {}) {
     jobs: createJobsApi(http),
     agents: createAgentsApi(http),
     secrets: createSecretsApi(http),
+    tests: createTestsApi(http),
     /** The server's OpenAPI document: which routes this server has. */
     openapi: (signal?: AbortSignal) => http.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/v1/openapi.json', signal ? { signal } : {}),
     /** The Prometheus metrics text (`/metrics`). */

@@ -12,6 +12,13 @@ export { toError } from '@ritmo/shared';
 export { isFinalStatus } from '@ritmo/protocol';
 export type {
   Agent,
+  Analytics,
+  AnalyticsDay,
+  BuildTests,
+  FlakyTest,
+  FlakyTests,
+  SlowJob,
+  TestResult,
   AgentRegistrationToken,
   ApiToken,
   AuditEvent,

@@ -15,5 +15,7 @@ export * from './api/triggers.js';
 export * from './api/artifacts.js';
 export * from './api/caches.js';
 export * from './api/deployments.js';
+export * from './api/build-tests.js';
+export * from './api/analytics.js';
 export * from './archive/index.js';
 export * from './agent/index.js';

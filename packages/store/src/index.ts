@@ -6,7 +6,7 @@ export type { Database } from './schema/database.js';
 export type { MigrationReport, MigrationState } from './migrations/run-migrations.js';
 export { encodeCursor, decodeCursor, type Cursor, type CursorKey } from './pagination/cursor.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from './pagination/page.js';
-export { isUniqueViolation, translateDbError, withDbErrors } from './repositories/db-errors.js';
+export { isTransientDbError, isUniqueViolation, translateDbError, withDbErrors } from './repositories/db-errors.js';
 export {
   PROJECT_ROLES,
   type AgentStatus,
@@ -32,6 +32,7 @@ export type { Job, NewJob, JobPatch } from './repositories/jobs/job-record.js';
 export type { JobsRepository, JobFilter, JobGuard } from './repositories/jobs/jobs-repository.js';
 export type { JobAttempt, NewJobAttempt, JobAttemptPatch, JobAttemptsRepository } from './repositories/jobs/job-attempts-repository.js';
 export type { Step, NewStep, StepPatch, StepsRepository } from './repositories/steps-repository.js';
+export type { TestCase, TestCaseStatus, NewTestCase, TestReportRef, ReportCasesRepository } from './repositories/reports/report-cases-repository.js';
 export type { LogChunksRepository } from './repositories/logs/log-chunks-repository.js';
 export type { LogChunkInput, AppendResult } from './repositories/logs/append-log-chunk.js';
 export type { ByteRange } from './repositories/logs/read-log.js';
@@ -83,3 +84,7 @@ export { agentLostRetries, type AgentLostPolicy } from './queue/agent-lost-retri
 export type { QueuePosition } from './queue/queue-position.js';
 export type { AgentCapacity } from './queue/live-agents.js';
 export type { WaitingFacts } from './queue/explain-waiting.js';
+export { CONCURRENCY_REASON, type ConcurrencyHolder, type ConcurrencyKey, type ConcurrencyLock, type ConcurrencyScope } from './queue/concurrency/concurrency-lock.js';
+export type { ConcurrencyClaim } from './queue/concurrency/acquire-concurrency.js';
+export type { ConcurrencyWaiter } from './queue/concurrency/list-concurrency-waiters.js';
+export type { ConcurrencyWait } from './queue/concurrency/explain-concurrency.js';

@@ -26,6 +26,8 @@ function moduleOf(frame) {
   return parts.length > 2 ? `${parts[0]}/${parts[1]}` : path;
 }
 
+const keyOf = (frame) => `${frame.functionName || '(anonymous)'}${frame.url ? ` ${pathOf(frame.url)}:${frame.lineNumber + 1}` : ''}`;
+
 /**
  * Reads every .cpuprofile under `dir` (one per process) and answers where the busy time went: the
  * functions with the most self time and the same grouped by package, as shares of the busy (non-idle) time.
@@ -34,11 +36,14 @@ export async function summarizeProfiles(dir, top = 12) {
   const files = await profileFiles(dir);
   const byFunction = new Map();
   const byModule = new Map();
+  const inclusive = new Map();
   let idle = 0;
   let total = 0;
   for (const file of files) {
     const profile = JSON.parse(await readFile(file, 'utf8'));
     const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
     const samples = profile.samples ?? [];
     const deltas = profile.timeDeltas ?? [];
     for (let i = 0; i < samples.length; i++) {
@@ -50,10 +55,20 @@ export async function summarizeProfiles(dir, top = 12) {
         idle += ms;
         continue;
       }
-      const key = `${frame.functionName || '(anonymous)'}${frame.url ? ` ${pathOf(frame.url)}:${frame.lineNumber + 1}` : ''}`;
+      const key = keyOf(frame);
       byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
       const mod = moduleOf(frame);
       byModule.set(mod, (byModule.get(mod) ?? 0) + ms);
+      // Inclusive time of our own functions (apps/, packages/): each counted once per sample.
+      const seen = new Set();
+      for (let id = samples[i]; id !== undefined; id = parent.get(id)) {
+        const f = nodes.get(id);
+        if (!f?.url || !/^(apps|packages)\//.test(pathOf(f.url))) continue;
+        const k = keyOf(f);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        inclusive.set(k, (inclusive.get(k) ?? 0) + ms);
+      }
     }
   }
   const busy = total - idle;
@@ -62,5 +77,5 @@ export async function summarizeProfiles(dir, top = 12) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, ms]) => ({ name, ms, share: busy > 0 ? ms / busy : 0 }));
-  return { files: files.length, totalMs: total, busyMs: busy, functions: rank(byFunction), modules: rank(byModule) };
+  return { files: files.length, totalMs: total, busyMs: busy, functions: rank(byFunction), modules: rank(byModule), inclusive: rank(inclusive) };
 }

@@ -43,9 +43,15 @@ export function createFleet({ url, registrationToken, count, prefix = 'sim' }) {
       const answered = nowMs();
       options.onClaim?.({ payload, sent, answered, ms: answered - sent });
       const lease = { attempt: payload.attempt, leaseToken: payload.leaseToken };
-      await post(`${url}/api/v1/agent/heartbeat`, agent.token, { running: [{ jobId: payload.jobId, ...lease, logOffset: 0 }], draining: false });
-      if (options.holdMs) await abortableSleep(options.holdMs * (0.5 + Math.random()), signal);
-      await post(`${url}/api/v1/agent/jobs/${payload.jobId}/complete`, payload.jobToken, { ...lease, status: 'success', exitCode: 0, outputs: {}, reason: null });
+      try {
+        await post(`${url}/api/v1/agent/heartbeat`, agent.token, { running: [{ jobId: payload.jobId, ...lease, logOffset: 0 }], draining: false }, signal);
+        if (options.holdMs) await abortableSleep(options.holdMs * (0.5 + Math.random()), signal);
+        if (signal.aborted) return; // a paused fleet leaves the job to its lease
+        await post(`${url}/api/v1/agent/jobs/${payload.jobId}/complete`, payload.jobToken, { ...lease, status: 'success', exitCode: 0, outputs: {}, reason: null }, signal);
+      } catch (e) {
+        if (signal.aborted) return;
+        throw e;
+      }
     }
   };
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { PG } from './postgres.mjs';
@@ -39,5 +39,6 @@ export async function describeMachine() {
     node: process.version,
     postgres: await postgresVersion(),
     sqlite,
+    loadStart: loadavg()[0],
   };
 }

@@ -4,8 +4,8 @@ export const SCENARIOS = ['baselines', 'pickup', 'dag', 'throughput', 'logs', 'a
 
 /** Sizes of the full run and of `--quick`. */
 const SIZES = {
-  full: { spawns: 200, httpRequests: 2000, pickupBuilds: 200, dagChains: 3, dagLength: 20, throughputJobs: 2000, logBytes: 200_000_000, apiSeconds: 10, scaleQueued: 10_000, scaleAgents: 100, scaleSeconds: 15, scaleWakes: 20, idleSettleMs: 3000 },
-  quick: { spawns: 50, httpRequests: 300, pickupBuilds: 20, dagChains: 1, dagLength: 20, throughputJobs: 100, logBytes: 20_000_000, apiSeconds: 3, scaleQueued: 2000, scaleAgents: 100, scaleSeconds: 3, scaleWakes: 5, idleSettleMs: 1000 },
+  full: { spawns: 200, httpRequests: 2000, pickupBuilds: 200, dagChains: 3, dagLength: 20, throughputJobs: 2000, logBytes: 200_000_000, apiSeconds: 10, scaleQueued: 10_000, scaleAgents: 100, scaleSeconds: 15, scaleWakes: 20, idleSettleMs: 3000, upStarts: 2 },
+  quick: { spawns: 50, httpRequests: 300, pickupBuilds: 15, dagChains: 1, dagLength: 20, throughputJobs: 100, logBytes: 20_000_000, apiSeconds: 3, scaleQueued: 1000, scaleAgents: 100, scaleSeconds: 3, scaleWakes: 5, idleSettleMs: 1000, upStarts: 1 },
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--profile] [--only a,b] [--write | --no-write]

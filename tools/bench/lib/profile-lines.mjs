@@ -13,6 +13,10 @@ export function profileLines(label, summary) {
     '  |---:|---:|---|',
     ...summary.functions.map((f) => `  | ${f.ms.toFixed(0)} ms | ${pct(f.share)} | \`${f.name}\` |`),
     '',
+    '  | inclusive time | share of busy | own function (with what it calls) |',
+    '  |---:|---:|---|',
+    ...summary.inclusive.map((f) => `  | ${f.ms.toFixed(0)} ms | ${pct(f.share)} | \`${f.name}\` |`),
+    '',
   ];
   return lines;
 }

@@ -34,6 +34,7 @@ export function renderMarkdown({ machine, mode, startedAt, durationS, figures, f
     `- date: ${startedAt.toISOString()} (${mode} run, ${Math.round(durationS)} s)`,
     `- machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB memory, ${machine.os}`,
     `- Node ${machine.node}, PostgreSQL ${machine.postgres}, SQLite ${machine.sqlite}`,
+    `- load average (1 min) at the start ${machine.loadStart.toFixed(1)}, at the end ${machine.loadEnd.toFixed(1)} (other work on the machine shows here)`,
     `- targets: ${met} met, ${missed} missed`,
     '',
     `| ${HEAD.join(' | ')} |`,
@@ -42,7 +43,7 @@ export function renderMarkdown({ machine, mode, startedAt, durationS, figures, f
     '',
   ];
   if (errors.length > 0) out.push('## Errors', '', ...errors.map((e) => `- ${e}`), '');
-  out.push('## Where the time goes', '');
+  if (findings.length > 0) out.push('## Where the time goes', '');
   for (const { scenario, lines } of findings) out.push(`### ${scenario}`, '', ...lines, '');
   out.push('## How each figure is measured', '', ...METHODS, '');
   return out.join('\n');

@@ -20,12 +20,16 @@ export async function startStack(ctx, spec) {
   const nodeArgs = (kind, i) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, kind, String(i))}`] : []);
   const options = (kind, i) => ({ nodeArgs: nodeArgs(kind, i), onStart: (p) => cleanup.track(p) });
   if (profileDir) await mkdir(profileDir, { recursive: true });
+  // Temporary files of the processes (a killed agent's job temp dirs) stay inside the harness's directory.
+  const TMPDIR = join(ctx.tmp, 'tmp');
+  await mkdir(TMPDIR, { recursive: true });
 
   const db = spec.db === 'postgres' ? await createBenchDatabase(cleanup) : undefined;
   const env = {
     RITMO_SECRET_KEY: SECRET_KEY,
     RITMO_LOG_LEVEL: spec.logLevel ?? 'warn',
     RITMO_SHUTDOWN_GRACE: '5s',
+    TMPDIR,
     ...(db ? { RITMO_DATABASE_URL: db.url } : {}),
     ...spec.serverEnv,
   };
@@ -40,7 +44,7 @@ export async function startStack(ctx, spec) {
   const agentArgs = ['--executor', spec.executor ?? 'host', '--capacity', String(spec.capacity ?? 1), '--log-level', spec.logLevel ?? 'warn', ...(spec.labels ? ['--labels', spec.labels] : [])];
   const agents = [];
   for (let i = 0; i < (spec.agents ?? 0); i++) {
-    const agent = await startAgent(servers[i % servers.length], token, `${name}-${i + 1}`, agentArgs, {}, options('agent', i));
+    const agent = await startAgent(servers[i % servers.length], token, `${name}-${i + 1}`, agentArgs, { TMPDIR }, options('agent', i));
     cleanup.dir(agent.workDir);
     agents.push(agent);
   }

@@ -84,7 +84,7 @@ export async function measurePickup(ctx, stack, b) {
   const scenario = `pickup (${stack.db})`;
   const m = (key) => median(samples.map((x) => x[key]));
   ctx.finding(`pickup on ${stack.db}: the path, medians over ${samples.length} builds`, [
-    `- trigger sent → build stored and its job queued (server's queuedAt, ms clock): ${fmt(m('queued'))}`,
+    `- trigger sent → the job's queuedAt stamp (build compiled and being stored; server clock, ms): ${fmt(m('queued'))}`,
     `- trigger sent → trigger answer back at the client: ${fmt(m('answered'))}`,
     `- job queued → job claimed by the agent (wake-up and claim, server clock): ${fmt(m('claimed'))}`,
     `- job claimed → step process running ($EPOCHREALTIME; payload to the agent, workspace, script, bash start): ${fmt(m('spawned'))}`,

@@ -3,6 +3,7 @@ import { nowMs, serverMs, sleep } from '../lib/clock.mjs';
 import { figure } from '../lib/figure.mjs';
 import { profileLines } from '../lib/profile-lines.mjs';
 import { cpuMsOfCommand, readCpuMs } from '../lib/proc-stats.mjs';
+import { median } from '../lib/stats.mjs';
 import { startStack } from '../lib/start-stack.mjs';
 
 const JOBS_PER_BUILD = 100;
@@ -26,6 +27,30 @@ async function waitAllFinished(server, project, count, timeoutMs) {
     if (Date.now() > until) throw new Error(`builds of ${project} still running after ${timeoutMs} ms`);
     await sleep(250);
   }
+}
+
+/**
+ * How long each job held an agent slot (claim → complete, server clock) and how long its step took
+ * (the runner's "started" → its result), medians; and how many of the 32 slots were busy on average.
+ */
+async function slotTimes(server, builds) {
+  const held = [];
+  const step = [];
+  let first = Infinity;
+  let last = 0;
+  for (const b of builds) {
+    for (const job of (await call(server, 'GET', `/api/v1/builds/${b.id}`)).json.jobs) {
+      const start = serverMs(job.startedAt);
+      const finish = serverMs(job.finishedAt);
+      held.push(finish - start);
+      first = Math.min(first, start);
+      last = Math.max(last, finish);
+      const s = job.steps[0];
+      if (s) step.push(serverMs(s.finishedAt) - serverMs(s.startedAt));
+    }
+  }
+  const busy = held.reduce((a, x) => a + x, 0) / (last - first);
+  return { held: median(held), step: median(step), busy };
 }
 
 async function runConfig(ctx, config) {
@@ -54,7 +79,9 @@ async function runConfig(ctx, config) {
     if (failed.length > 0) throw new Error(`${failed.length} build(s) of ${name} did not succeed: ${failed.map((b) => b.status).join(', ')}`);
     const seconds = (end - t0) / 1000;
     const per = (ms) => ms / (builds * JOBS_PER_BUILD);
+    const slots = await slotTimes(stack.primary, done);
     result = {
+      slots,
       rate: (builds * JOBS_PER_BUILD) / seconds,
       seconds,
       triggered,
@@ -94,7 +121,7 @@ export async function throughput(ctx, b) {
       }),
     );
     lines.push(
-      `- ${config.executor}, ${config.servers} instance(s): ${r.seconds.toFixed(1)} s for ${ctx.sizes.throughputJobs} jobs (triggering took ${(r.triggered / 1000).toFixed(1)} s of it). CPU per job: server ${c.server.toFixed(2)} ms, agents ${c.agents.toFixed(2)} ms, PostgreSQL ${c.postgres.toFixed(2)} ms; ${cpuTotal.toFixed(2)} ms in all, so 2 cores cap this at about ${Math.round(ceiling)} jobs/s.`,
+      `- ${config.executor}, ${config.servers} instance(s): ${r.seconds.toFixed(1)} s for ${ctx.sizes.throughputJobs} jobs (triggering took ${(r.triggered / 1000).toFixed(1)} s of it). CPU per job: server ${c.server.toFixed(2)} ms, agents ${c.agents.toFixed(2)} ms, PostgreSQL ${c.postgres.toFixed(2)} ms; ${cpuTotal.toFixed(2)} ms in all, so 2 cores cap this at about ${Math.round(ceiling)} jobs/s. A job held its slot ${r.slots.held.toFixed(0)} ms (median, claim → complete; its step ${r.slots.step.toFixed(0)} ms) and ${r.slots.busy.toFixed(1)} of ${AGENTS * CAPACITY} slots were busy on average.`,
     );
   }
   ctx.finding('throughput: CPU per job (from /proc, processes of the run and every postgres backend)', lines);

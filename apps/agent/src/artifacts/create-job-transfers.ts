@@ -8,6 +8,7 @@ import { restoreCache } from '../caches/restore-cache.js';
 import { saveCache } from '../caches/save-cache.js';
 import type { TransferClient } from './create-transfer-client.js';
 import { downloadNeededArtifacts } from './download-needed-artifacts.js';
+import { uploadReports } from '../reports/upload-reports.js';
 import { uploadArtifacts } from './upload-artifacts.js';
 
 export interface JobTransfersInput {
@@ -24,8 +25,8 @@ export interface JobTransfersInput {
 
 /**
  * What happens around a job's steps: before them, the needs' artifacts arrive (digest-verified)
- * and the cache is restored; after them, the artifacts go up and, after a success, the cache is
- * saved. Artifact failures fail the job; cache failures only warn.
+ * and the cache is restored; after them, the test reports and the artifacts go up and, after a
+ * success, the cache is saved. Artifact failures fail the job; report and cache failures only warn.
  */
 export function createJobTransfers(input: JobTransfersInput) {
   const { job, client, workspace, tmpDir, log, signal } = input;
@@ -47,6 +48,7 @@ export function createJobTransfers(input: JobTransfersInput) {
     },
     /** The job's result, turned into a failure when an artifact could not be uploaded. */
     async after(result: JobResult): Promise<JobResult> {
+      if (result.status !== 'canceled') await uploadReports({ client, patterns: job.reports.junit, workspace, tmpDir, log, signal });
       try {
         await uploadArtifacts({ client, specs: job.artifacts, status: result.status, workspace, tmpDir, log, signal });
       } catch (e: unknown) {

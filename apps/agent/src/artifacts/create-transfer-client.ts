@@ -106,6 +106,8 @@ export function createTransferClient(options: { serverUrl: string; auth: JobAuth
     uploadArtifact: (name: string, path: string, digest: string, signal?: AbortSignal) => upload(url(api.transferPaths.uploadArtifact, {}, { name, digest }), path, api.UploadedArtifact, signal),
     restoreCache: (key: string, restoreKeys: readonly string[], out: string, signal?: AbortSignal) => download(url(api.transferPaths.cache, {}, { key, restoreKeys: [...restoreKeys] }), out, signal),
     saveCache: (key: string, path: string, digest: string, signal?: AbortSignal) => upload(url(api.transferPaths.cache, {}, { key, digest }), path, api.SavedCache, signal),
+    /** `path` is the report's workspace path; `file` its gzip-compressed copy. */
+    uploadReport: (path: string, file: string, signal?: AbortSignal) => upload(url(api.reportPaths.junit, {}, { path }), file, api.UploadedReport, signal),
   };
 }
 

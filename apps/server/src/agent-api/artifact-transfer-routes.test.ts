@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as api from '@ritmo/protocol';
 import { hostileArchives, tarGz } from '@ritmo/protocol/testing';
 import { STORE_KINDS } from '@ritmo/store/testing';
+import { Readable } from 'node:stream';
+import { storeArtifact } from '../artifacts/store-artifact.js';
 import { claim, complete, download, sha256, upload } from '../artifacts/testing/test-delivery.js';
 import { useAgentTestServer } from './testing/test-agent-server.js';
 
@@ -81,5 +83,25 @@ describe.each(STORE_KINDS)('artifact transfers (%s)', (kind) => {
     // A job may only download its needs' artifacts.
     const own = await download(t, a, api.agentPath(api.transferPaths.artifact, { id: a.jobId, artifactId: other.json.id }));
     expect(own.json).toMatchObject({ error: 'ERR_ARTIFACT_NOT_AVAILABLE' });
+  });
+
+  it('refuses an artifact that would take the project past its quota', async () => {
+    const agent = await t.register(['art']);
+    const build = await t.trigger(PIPELINE);
+    const a = await claim(t, agent.token);
+    const archive = tarGz([{ name: 'dist/big.bin', content: Buffer.alloc(4096, 7) }]);
+    const artifacts = t.apps[0]!.ritmo.delivery.artifacts;
+    const upload = {
+      build: await t.store.builds.getBuild(build.id),
+      job: await t.store.jobs.getJob(a.jobId),
+      name: 'dist',
+      digest: sha256(archive),
+      contentLength: undefined,
+    };
+    const small = { ...artifacts, config: { ...artifacts.config, artifactQuotaBytes: archive.length - 1 } };
+    await expect(storeArtifact(small, { ...upload, body: Readable.from([archive]) })).rejects.toMatchObject({ code: 'ERR_ARTIFACT_QUOTA_EXCEEDED', details: { used: 0, adding: archive.length } });
+    await expect(storeArtifact(small, { ...upload, body: Readable.from([archive]), contentLength: archive.length })).rejects.toMatchObject({ code: 'ERR_ARTIFACT_QUOTA_EXCEEDED' });
+    expect(await t.store.artifacts.sumArtifactBytes(build.projectId)).toBe(0);
+    expect((await storeArtifact(artifacts, { ...upload, body: Readable.from([archive]) })).size).toBe(archive.length);
   });
 });

@@ -1,10 +1,16 @@
 import { buildNeedsContext, type PlanJob } from '@ritmo/pipeline';
-import type { BuildTrigger, JobPayload } from '@ritmo/protocol';
+import { UpstreamBuild, type BuildTrigger, type JobPayload } from '@ritmo/protocol';
 import type { Build, ClaimedJob, Job, Project } from '@ritmo/store';
 import { mayReceiveSecrets } from '../secrets/index.js';
 import type { AgentApiDeps } from './agent-api-deps.js';
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** The upstream build's facts an upstream trigger stored on the build (`build.trigger.upstream`), if well formed. */
+function upstreamOf(build: Build): UpstreamBuild | null {
+  const parsed = UpstreamBuild.safeParse(build.trigger['upstream']);
+  return parsed.success ? parsed.data : null;
+}
 
 function triggerOf(build: Build, project: Project): BuildTrigger {
   return {
@@ -21,6 +27,7 @@ function triggerOf(build: Build, project: Project): BuildTrigger {
     baseBranch: text(build.trigger.baseBranch),
     prAction: text(build.trigger.prAction),
     trusted: build.trusted,
+    upstream: upstreamOf(build),
   };
 }
 

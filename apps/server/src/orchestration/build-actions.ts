@@ -1,6 +1,6 @@
 import { isFinalStatus } from '@ritmo/pipeline';
 import { RitmoError } from '@ritmo/shared';
-import type { Job, StoreTransaction } from '@ritmo/store';
+import { CONCURRENCY_REASON, type Job, type StoreTransaction } from '@ritmo/store';
 import { reviewDeployment } from '../deployments/review-deployment.js';
 import { advanceInTransaction } from './advance-in-transaction.js';
 import { mergeChanges, type BuildChanges } from './build-changes.js';
@@ -22,8 +22,9 @@ export async function approveJobInTransaction(tx: StoreTransaction, jobId: strin
   const found = await tx.jobs.getJob(jobId);
   await lockBuild(tx, found.buildId);
   const job = await tx.jobs.getJob(jobId);
-  if (job.status !== 'waiting') {
-    throw new RitmoError('ERR_API_JOB_NOT_WAITING', `job "${job.name}" is ${job.status}, not waiting for approval`, { details: { status: job.status } });
+  if (job.status !== 'waiting' || job.reason === CONCURRENCY_REASON) {
+    const what = job.status === 'waiting' ? 'waiting for its concurrency group' : job.status;
+    throw new RitmoError('ERR_API_JOB_NOT_WAITING', `job "${job.name}" is ${what}, not waiting for approval`, { details: { status: job.status, reason: job.reason } });
   }
   // A protected environment may want more approvals, or its wait timer to run out, first.
   if (!(await reviewDeployment(tx, job, actor, now))) {

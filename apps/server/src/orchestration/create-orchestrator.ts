@@ -1,5 +1,5 @@
 import { isRitmoError, type Clock, type Logger } from '@ritmo/shared';
-import type { Build, Step, Store, StoreTransaction } from '@ritmo/store';
+import { isTransientDbError, type Build, type Step, type Store, type StoreTransaction } from '@ritmo/store';
 import type { Publisher } from '../events/create-publisher.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { RepoMirror } from '../pipelines/create-repo-mirror.js';
@@ -31,17 +31,24 @@ export function createOrchestrator(deps: OrchestratorDeps) {
     for (const job of changes.jobs) publisher.jobStatus(job);
     if (changes.statusChanged) publisher.buildStatus(changes.build);
     if (changes.finished) publisher.buildFinished(changes.build);
+    for (const other of changes.related ?? []) publish(other);
   };
 
-  /** Runs one change; a concurrent change to the same rows (ERR_STORE_CONFLICT) gets a second try. */
+  /**
+   * Runs one change; a concurrent change to the same rows (ERR_STORE_CONFLICT, when asked) or a
+   * transaction PostgreSQL rolled back as a deadlock victim (concurrency groups lock several builds)
+   * gets another try.
+   */
   const change = async (fn: (tx: StoreTransaction, now: number) => Promise<BuildChanges>, retryOnConflict = false): Promise<BuildChanges> => {
     const run = (): Promise<BuildChanges> => store.transaction((tx) => fn(tx, clock.now()));
-    let changes: BuildChanges;
-    try {
-      changes = await run();
-    } catch (e: unknown) {
-      if (!retryOnConflict || !isRitmoError(e, 'ERR_STORE_CONFLICT')) throw e;
-      changes = await run();
+    let changes: BuildChanges | undefined;
+    for (let tries = 1; changes === undefined; tries++) {
+      try {
+        changes = await run();
+      } catch (e: unknown) {
+        const again = isTransientDbError(e) ? tries < 3 : retryOnConflict && tries < 2 && isRitmoError(e, 'ERR_STORE_CONFLICT');
+        if (!again) throw e;
+      }
     }
     publish(changes);
     return changes;

@@ -1,9 +1,10 @@
 import { definePlugin, type Plugin, type StatusProviderExtension } from '@ritmo/plugin-sdk';
 import type { StatusProvider } from '../statuses/commit-status.js';
-import { BUILT_IN_STATUS_PROVIDERS } from '../statuses/create-status-reporter.js';
-import { githubDispatchDeployer } from './deployers/github-dispatch-deployer.js';
+import type { OutboundFetch } from '../outbound/create-outbound-fetch.js';
+import { builtInStatusProviders } from '../statuses/create-status-reporter.js';
+import { createGithubDispatchDeployer } from './deployers/github-dispatch-deployer.js';
 import { gitopsDeployer } from './deployers/gitops-deployer.js';
-import { webhookDeployer } from './deployers/webhook-deployer.js';
+import { createWebhookDeployer } from './deployers/webhook-deployer.js';
 
 /** A commit status provider as a plugin (`status-github`, ...); the token is the project secret FORGE_TOKEN or GIT_TOKEN. */
 function statusPlugin(provider: StatusProvider): Plugin<StatusProviderExtension> {
@@ -21,6 +22,6 @@ function statusPlugin(provider: StatusProvider): Plugin<StatusProviderExtension>
 }
 
 /** The plugins every server has: the three deployers and the commit status providers. */
-export function builtInPlugins(): Plugin[] {
-  return [webhookDeployer, gitopsDeployer, githubDispatchDeployer, ...BUILT_IN_STATUS_PROVIDERS.map(statusPlugin)];
+export function builtInPlugins(outbound?: OutboundFetch): Plugin[] {
+  return [createWebhookDeployer(outbound), gitopsDeployer, createGithubDispatchDeployer(outbound), ...builtInStatusProviders(outbound).map(statusPlugin)];
 }

@@ -1,6 +1,6 @@
 import type { PlanJob } from '@ritmo/pipeline';
 import type { JobWaiting, WaitingReason } from '@ritmo/protocol';
-import type { WaitingFacts } from '@ritmo/store';
+import type { ConcurrencyWait, WaitingFacts } from '@ritmo/store';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const list = (items: readonly string[]): string => items.join(', ');
@@ -47,19 +47,26 @@ function pendingReasons(facts: WaitingFacts, planJob: PlanJob): WaitingReason[] 
   return [{ kind: 'pending', message: 'not decided yet; the build moves it on as soon as something changes' }];
 }
 
+/** Waiting for a concurrency group: which one, and the build or job holding it. */
+function concurrencyReason(wait: ConcurrencyWait): WaitingReason {
+  const { scope, group, holder } = wait;
+  const who = scope === 'build' ? 'the build' : 'the job';
+  const held = holder === null ? 'which was just freed' : scope === 'build' ? `held by build ${holder.name}` : `held by ${holder.name} of build #${holder.buildNumber}`;
+  return { kind: 'concurrency', message: `${who} waits for the concurrency group ${group}, ${held}`, group, scope, holder };
+}
+
 /**
  * A waiting job's explanation, from the store's facts (explainWaiting) and the job's plan: the reason
  * that holds it first, then the others, each in words, plus its place in the queue.
  */
 export function describeWaiting(facts: WaitingFacts, planJob: PlanJob): JobWaiting {
   const reasons: WaitingReason[] = [];
-  if (facts.status === 'waiting') {
+  if (facts.concurrency !== undefined) {
+    reasons.push(concurrencyReason(facts.concurrency));
+  } else if (facts.status === 'waiting') {
     reasons.push({ kind: 'approval', message: facts.awaitingApproval ? 'waits for a manual approval (POST /api/v1/jobs/{id}/approve)' : `held: ${facts.reason ?? 'waiting'}` });
   }
   if (facts.status === 'pending') reasons.push(...pendingReasons(facts, planJob));
-  if (facts.concurrencyGroup !== null && ['pending', 'waiting', 'queued'].includes(facts.status)) {
-    reasons.push({ kind: 'concurrency', message: `in the concurrency group ${facts.concurrencyGroup}`, group: facts.concurrencyGroup });
-  }
   if (facts.status === 'queued') reasons.push(...queuedReasons(facts));
   const waiting = reasons.length > 0;
   const a = facts.agents;

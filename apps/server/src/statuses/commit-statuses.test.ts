@@ -14,7 +14,7 @@ describe.each(STORE_KINDS)('commit statuses of webhook builds (%s)', (kind) => {
     forge = await startTestForge();
   });
   afterAll(() => forge.close());
-  const t = useTriggerTestServer(kind, { env: { RITMO_PUBLIC_URL: 'https://ci.example.com' } });
+  const t = useTriggerTestServer(kind, { env: { RITMO_PUBLIC_URL: 'https://ci.example.com', RITMO_OUTBOUND_ALLOW: '127.0.0.1/32' } });
 
   /** The real Gitea push payload, its repository moved to the local forge. */
   function push(): string {

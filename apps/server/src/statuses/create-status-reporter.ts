@@ -3,11 +3,15 @@ import type { Build, Project, Store } from '@ritmo/store';
 import type { ForgeRepo } from '../hooks/hook-event.js';
 import { SCM_SECRETS, type ProjectSecretReader } from '../scm/project-secret-reader.js';
 import type { CommitState, CommitStatus, StatusProvider } from './commit-status.js';
-import { giteaStatusProvider } from './gitea-status-provider.js';
-import { githubStatusProvider } from './github-status-provider.js';
-import { gitlabStatusProvider } from './gitlab-status-provider.js';
+import { createOutboundFetch, type OutboundFetch } from '../outbound/create-outbound-fetch.js';
+import { createGiteaStatusProvider } from './gitea-status-provider.js';
+import { createGithubStatusProvider } from './github-status-provider.js';
+import { createGitlabStatusProvider } from './gitlab-status-provider.js';
 
-export const BUILT_IN_STATUS_PROVIDERS: readonly StatusProvider[] = [githubStatusProvider, gitlabStatusProvider, giteaStatusProvider];
+/** GitHub, GitLab and Gitea, calling out through `outbound` (guarded against private addresses by default). */
+export function builtInStatusProviders(outbound: OutboundFetch = createOutboundFetch()): readonly StatusProvider[] {
+  return [createGithubStatusProvider(outbound), createGitlabStatusProvider(outbound), createGiteaStatusProvider(outbound)];
+}
 
 export interface StatusReporterDeps {
   store: Store;
@@ -16,6 +20,8 @@ export interface StatusReporterDeps {
   /** The server's public URL: statuses link to the build's page under it. */
   publicUrl: string;
   providers?: readonly StatusProvider[];
+  /** Used by the built-in providers when `providers` is not given. */
+  outbound?: OutboundFetch;
   signal?: AbortSignal;
 }
 
@@ -55,7 +61,7 @@ export function buildUrl(publicUrl: string, project: Project, build: Build): str
  * not reported. Returns what was sent.
  */
 export function createStatusReporter(deps: StatusReporterDeps) {
-  const providers = new Map((deps.providers ?? BUILT_IN_STATUS_PROVIDERS).map((p) => [p.name, p]));
+  const providers = new Map((deps.providers ?? builtInStatusProviders(deps.outbound)).map((p) => [p.name, p]));
   return {
     async report(buildId: string): Promise<CommitStatus | undefined> {
       const build = await deps.store.builds.getBuild(buildId);

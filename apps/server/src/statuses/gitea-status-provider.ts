@@ -1,4 +1,5 @@
 import type { CommitState, StatusProvider } from './commit-status.js';
+import { createOutboundFetch, type OutboundFetch } from '../outbound/create-outbound-fetch.js';
 import { postJson } from './post-json.js';
 
 const STATES: Record<CommitState, 'pending' | 'success' | 'failure' | 'error'> = {
@@ -10,7 +11,8 @@ const STATES: Record<CommitState, 'pending' | 'success' | 'failure' | 'error'> =
 };
 
 /** Gitea's (and Forgejo's) status API: `POST /repos/{owner}/{repo}/statuses/{sha}` with `Authorization: token …`. */
-export const giteaStatusProvider: StatusProvider = {
+export function createGiteaStatusProvider(outbound: OutboundFetch = createOutboundFetch()): StatusProvider {
+  return {
   name: 'gitea',
   report: (status, token, signal) =>
     postJson(
@@ -18,5 +20,9 @@ export const giteaStatusProvider: StatusProvider = {
       { authorization: `token ${token}` },
       { state: STATES[status.state], target_url: status.targetUrl, description: status.description.slice(0, 255), context: status.context },
       signal,
+      outbound,
     ),
-};
+  };
+}
+
+export const giteaStatusProvider: StatusProvider = createGiteaStatusProvider();

@@ -1,4 +1,5 @@
 import type { CommitState, StatusProvider } from './commit-status.js';
+import { createOutboundFetch, type OutboundFetch } from '../outbound/create-outbound-fetch.js';
 import { postJson } from './post-json.js';
 
 const STATES: Record<CommitState, 'pending' | 'running' | 'success' | 'failed' | 'canceled'> = {
@@ -10,7 +11,8 @@ const STATES: Record<CommitState, 'pending' | 'running' | 'success' | 'failed' |
 };
 
 /** GitLab's commit status API: `POST /projects/{id}/statuses/{sha}` with a `PRIVATE-TOKEN`. */
-export const gitlabStatusProvider: StatusProvider = {
+export function createGitlabStatusProvider(outbound: OutboundFetch = createOutboundFetch()): StatusProvider {
+  return {
   name: 'gitlab',
   report: (status, token, signal) =>
     postJson(
@@ -18,5 +20,9 @@ export const gitlabStatusProvider: StatusProvider = {
       { 'private-token': token },
       { state: STATES[status.state], name: status.context, target_url: status.targetUrl, description: status.description.slice(0, 255) },
       signal,
+      outbound,
     ),
-};
+  };
+}
+
+export const gitlabStatusProvider: StatusProvider = createGitlabStatusProvider();

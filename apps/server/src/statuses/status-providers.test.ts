@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommitStatus } from './commit-status.js';
-import { giteaStatusProvider } from './gitea-status-provider.js';
-import { githubStatusProvider } from './github-status-provider.js';
-import { gitlabStatusProvider } from './gitlab-status-provider.js';
+import { createOutboundFetch } from '../outbound/create-outbound-fetch.js';
+import { createGiteaStatusProvider } from './gitea-status-provider.js';
+import { createGithubStatusProvider, githubStatusProvider as guardedGithubStatusProvider } from './github-status-provider.js';
+import { createGitlabStatusProvider } from './gitlab-status-provider.js';
 import { startTestForge, type TestForge } from './testing/test-forge-server.js';
+
+// The test forge listens on 127.0.0.1, which outbound calls only reach when allowed.
+const localOutbound = createOutboundFetch({ allow: ['127.0.0.1/32'] });
+const githubStatusProvider = createGithubStatusProvider(localOutbound);
+const gitlabStatusProvider = createGitlabStatusProvider(localOutbound);
+const giteaStatusProvider = createGiteaStatusProvider(localOutbound);
 
 const sha = '0123456789abcdef0123456789abcdef01234567';
 let forge: TestForge;
@@ -65,5 +72,11 @@ describe('commit status providers, as each forge documents its request', () => {
     }
     const gone = { ...status('github', 'success'), repo: { provider: 'github' as const, apiUrl: 'http://127.0.0.1:1', fullName: 'a/b' } };
     await expect(githubStatusProvider.report(gone, 't')).rejects.toMatchObject({ code: 'ERR_SCM_STATUS_FAILED' });
+  });
+
+  it('refuses a forge on a private address unless it is allowed', async () => {
+    const before = forge.calls.length;
+    await expect(guardedGithubStatusProvider.report(status('github', 'success'), 't')).rejects.toMatchObject({ code: 'ERR_SERVER_OUTBOUND_BLOCKED' });
+    expect(forge.calls).toHaveLength(before);
   });
 });

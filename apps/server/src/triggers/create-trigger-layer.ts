@@ -18,6 +18,7 @@ import { createScheduler, type SchedulerDeps } from '../scheduler/create-schedul
 import { createScm } from '../scm/create-scm.js';
 import type { ProjectSecretReader } from '../scm/project-secret-reader.js';
 import type { StatusProvider } from '../statuses/commit-status.js';
+import type { OutboundFetch } from '../outbound/create-outbound-fetch.js';
 import { createStatusReporter } from '../statuses/create-status-reporter.js';
 import type { BuildEvent } from './build-event-tap.js';
 import { createReactionQueue } from './create-reaction-queue.js';
@@ -36,6 +37,8 @@ export interface TriggerLayerDeps {
   scheduler?: Partial<Pick<SchedulerDeps, 'instanceId' | 'leaseMs' | 'pollMs' | 'refreshMs'>> & { enabled?: boolean };
   /** Commit status providers (default: GitHub, GitLab, Gitea). */
   statusProviders?: readonly StatusProvider[];
+  /** How the built-in status providers call forges. */
+  outbound?: OutboundFetch;
 }
 
 /**
@@ -60,7 +63,7 @@ export function createTriggerLayer(deps: TriggerLayerDeps) {
     onDefaultBranchPush: (project) => reactions.add(project.id, 'syncing schedules', () => scheduler.syncProject(project)),
     signal: shutdown,
   };
-  const statuses = createStatusReporter({ store, logger, readSecret: deps.readSecret, publicUrl: deps.config.publicUrl, signal: shutdown, ...(deps.statusProviders ? { providers: deps.statusProviders } : {}) });
+  const statuses = createStatusReporter({ store, logger, readSecret: deps.readSecret, publicUrl: deps.config.publicUrl, signal: shutdown, ...(deps.statusProviders ? { providers: deps.statusProviders } : {}), ...(deps.outbound ? { outbound: deps.outbound } : {}) });
   const routeDeps = { store, logger, clock, orchestrator, shutdown, hooks, scheduler };
   const webhookRoutes = hookRoutes(routeDeps);
 

@@ -111,6 +111,13 @@ describe('advanceBuild: chains and diamonds', () => {
       build: 'success',
     },
     {
+      name: 'an if reads the job’s own plan id as ritmo.job',
+      jobs: [planJob('a', { if: "ritmo.job == 'a'" }), planJob('b', { if: "ritmo.job == 'a'" })],
+      scenario: { ctx: { ritmo: { ref: 'refs/heads/main' } } },
+      statuses: { a: 'success', b: 'skipped' },
+      build: 'success',
+    },
+    {
       name: 'an if that cannot be evaluated fails the job and skips its dependents',
       jobs: [planJob('a', { if: "fromJSON('{')" }), planJob('b', { needs: ['a'], needsKeys: ['a'] })],
       scenario: {},

@@ -62,6 +62,8 @@ export function advanceBuild(
   const conditionOf = (job: PlanJob, upstream: UpstreamState): { holds: boolean } | { error: string } => {
     const jobCtx: ExpressionContext = {
       ...ctx,
+      // `ritmo.job` is the job's plan id, as in its steps.
+      ritmo: { ...ctx.ritmo, job: job.id },
       needs: buildNeedsContext(job, lookup),
       matrix: job.matrix ?? {},
     };

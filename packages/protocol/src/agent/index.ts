@@ -5,3 +5,4 @@ export * from './job-payload.js';
 export * from './agent-heartbeat.js';
 export * from './job-writes.js';
 export * from './artifact-transfer.js';
+export * from './report-transfer.js';

@@ -13,6 +13,24 @@ export const ClaimRequest = z.strictObject({
 });
 export type ClaimRequest = z.infer<typeof ClaimRequest>;
 
+/** The build that started this one (event `upstream`): `ritmo.upstream` in expressions, with these snake_case names. */
+export const UpstreamBuild = z.object({
+  project: z.string(),
+  project_id: Id,
+  build_id: Id,
+  build_number: z.number().int(),
+  /** How the upstream build ended: `success`, `failure` or `canceled`. */
+  status: z.string(),
+  event: z.string(),
+  ref: z.string().nullable(),
+  sha: z.string().nullable(),
+  branch: z.string().nullable(),
+  tag: z.string().nullable(),
+  /** 1 for a direct upstream, 2 for the upstream of an upstream ... */
+  depth: z.number().int().min(1),
+});
+export type UpstreamBuild = z.infer<typeof UpstreamBuild>;
+
 /** What the build runs for: the `ritmo` context of the job's expressions and its `RITMO_*` variables. */
 export const BuildTrigger = z.object({
   buildId: Id,
@@ -29,6 +47,8 @@ export const BuildTrigger = z.object({
   prAction: z.string().nullable(),
   /** False for builds from forks: they get no secrets. */
   trusted: z.boolean(),
+  /** The upstream build, for builds an upstream build started; null (or absent, from older servers) otherwise. */
+  upstream: UpstreamBuild.nullable().optional(),
 });
 export type BuildTrigger = z.infer<typeof BuildTrigger>;
 

@@ -5,7 +5,7 @@ import { Id, JobStatus } from './common.js';
  * Why a job has not started:
  * - `needs`: jobs it needs have not ended; `pending`: not decided yet;
  * - `max-parallel`: its matrix already runs as many cells as `max-parallel` allows;
- * - `approval`: held for a manual approval; `concurrency`: in a concurrency group;
+ * - `approval`: held for a manual approval; `concurrency`: waits for a concurrency group another build or job holds;
  * - `no-matching-agent`: no online agent has all of its `runs-on` labels;
  * - `agents-busy` / `agents-draining`: every matching agent is full, or draining;
  * - `queued`: an idle matching agent exists; the job is in line (see `queue`).
@@ -15,6 +15,9 @@ export type WaitingReasonKind = z.infer<typeof WaitingReasonKind>;
 
 export const WaitingNeed = z.object({ jobId: Id, key: z.string(), name: z.string(), status: JobStatus });
 export type WaitingNeed = z.infer<typeof WaitingNeed>;
+
+export const WaitingHolder = z.object({ id: Id, buildId: Id, buildNumber: z.number().int(), name: z.string() });
+export type WaitingHolder = z.infer<typeof WaitingHolder>;
 
 export const WaitingReason = z.object({
   kind: WaitingReasonKind,
@@ -26,6 +29,10 @@ export const WaitingReason = z.object({
   needs: z.array(WaitingNeed).optional(),
   /** `concurrency`: the group. */
   group: z.string().optional(),
+  /** `concurrency`: `build` for the pipeline's group (the whole build waits), `job` for the job's own. */
+  scope: z.enum(['build', 'job']).optional(),
+  /** `concurrency`: the build (scope build) or job (scope job) holding the group; null when it was just freed. */
+  holder: WaitingHolder.nullable().optional(),
   /** `max-parallel`: the limit. */
   maxParallel: z.number().int().optional(),
 });

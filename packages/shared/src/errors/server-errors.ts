@@ -35,6 +35,7 @@ export const serverErrors = {
   ERR_AUTH_FORBIDDEN: { status: 403, summary: 'The caller is authenticated but its role does not allow this action on this resource.' },
   ERR_AUTH_LOGIN_RATE_LIMITED: { status: 429, summary: 'Too many sign-in attempts from this client; retry after the time in the Retry-After header.' },
   ERR_SERVER_CONFIG_INVALID: { status: 500, summary: 'A RITMO_* environment variable has an invalid value; the message names it.' },
+  ERR_SERVER_OUTBOUND_BLOCKED: { status: 502, summary: 'An outbound call (deploy webhook, forge API) was refused: its URL is not http(s) or its host resolves to a private or reserved address not in RITMO_OUTBOUND_ALLOW.' },
   ERR_SERVER_NOT_READY: { status: 503, summary: 'The database is unreachable or its migrations are not current.' },
   ERR_SERVER_SHUTTING_DOWN: { status: 503, summary: 'The server is shutting down and takes no new work; retry against another instance.' },
 } as const satisfies Record<string, ErrorSpec>;

@@ -9,6 +9,8 @@ import { queueMigration } from './0006-queue.js';
 import { secretKeysMigration } from './0007-secret-keys.js';
 import { triggerLinksMigration } from './0008-trigger-links.js';
 import { deploymentApprovalsMigration } from './0009-deployment-approvals.js';
+import { concurrencyLocksMigration } from './0010-concurrency-locks.js';
+import { testCasesMigration } from './0011-test-cases.js';
 import { columnTypes } from './column-types.js';
 
 /** Every migration, by name; names sort in the order they run. Append only: never edit a released one. */
@@ -24,5 +26,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '0007_secret_keys': secretKeysMigration(t),
     '0008_trigger_links': triggerLinksMigration(t),
     '0009_deployment_approvals': deploymentApprovalsMigration(t),
+    '0010_concurrency_locks': concurrencyLocksMigration(t),
+    '0011_test_cases': testCasesMigration(t),
   };
 }

@@ -29,6 +29,7 @@ const TABLES = [
   'environments',
   'deployments',
   'caches',
+  'concurrency_locks',
 ];
 
 describe.each(STORE_KINDS)('migrations on %s', (kind) => {

@@ -2,6 +2,7 @@ import type { JobStatus } from '../statuses.js';
 import { notFound } from '../repositories/not-found.js';
 import { toJob } from '../repositories/jobs/job-record.js';
 import type { RepoContext } from '../repositories/repo-context.js';
+import { explainConcurrency, type ConcurrencyWait } from './concurrency/explain-concurrency.js';
 import { liveAgents, type AgentCapacity } from './live-agents.js';
 import { queuePosition, type QueuePosition } from './queue-position.js';
 
@@ -19,7 +20,10 @@ export interface WaitingFacts {
   unfinishedNeeds: { jobId: string; planJobId: string; name: string; status: JobStatus }[];
   /** Held (`waiting`) for a manual approval. */
   awaitingApproval: boolean;
+  /** The job's own (job-level) concurrency group, once it was runnable. */
   concurrencyGroup: string | null;
+  /** Set while the job is `waiting` for a concurrency group (its own or its build's): which one, and who holds it. */
+  concurrency: ConcurrencyWait | undefined;
   agents: {
     online: number;
     /** Online agents that have every label the job needs. */
@@ -76,6 +80,7 @@ export async function explainWaiting(ctx: RepoContext, jobId: string, agents?: r
       .map((n) => ({ jobId: n.id, planJobId: n.plan_job_id, name: n.name, status: n.status as JobStatus })),
     awaitingApproval: job.status === 'waiting' && job.approvedBy === null,
     concurrencyGroup: job.concurrencyGroup,
+    concurrency: await explainConcurrency(ctx, job),
     ...agentFacts(job.runsOn, agents ?? (await liveAgents(ctx))),
   };
 }

@@ -2,6 +2,13 @@ import type { Job } from '../repositories/jobs/job-record.js';
 import type { RepoContext } from '../repositories/repo-context.js';
 import { assertLease } from './assert-lease.js';
 import { claimJob, type ClaimJobInput } from './claim-job.js';
+import { acquireConcurrency, type ConcurrencyClaim } from './concurrency/acquire-concurrency.js';
+import type { ConcurrencyHolder, ConcurrencyKey, ConcurrencyLock } from './concurrency/concurrency-lock.js';
+import { findConcurrencyLock } from './concurrency/find-concurrency-lock.js';
+import { listConcurrencyLocks } from './concurrency/list-concurrency-locks.js';
+import { listConcurrencyWaiters, type ConcurrencyWaiter } from './concurrency/list-concurrency-waiters.js';
+import { releaseConcurrency } from './concurrency/release-concurrency.js';
+import { transferConcurrency } from './concurrency/transfer-concurrency.js';
 import type { ClaimedJob } from './claimed-job.js';
 import { completeJob, type CompleteJobInput } from './complete-job.js';
 import type { EndedAttempt } from './end-attempt.js';
@@ -37,6 +44,13 @@ export interface Queue {
   listLeases(agentId: string): Promise<Lease[]>;
   queuePosition(jobId: string): Promise<QueuePosition | undefined>;
   explainWaiting(jobId: string, agents?: readonly AgentCapacity[]): Promise<WaitingFacts>;
+  /** Concurrency groups: at most one holder per group, checked by the database (see acquireConcurrency). */
+  acquireConcurrency(key: ConcurrencyKey, holder: ConcurrencyHolder, now: number): Promise<ConcurrencyClaim>;
+  transferConcurrency(key: ConcurrencyKey, holder: ConcurrencyHolder, now: number): Promise<ConcurrencyLock>;
+  releaseConcurrency(holderIds: readonly string[]): Promise<ConcurrencyLock[]>;
+  findConcurrencyLock(key: ConcurrencyKey): Promise<ConcurrencyLock | undefined>;
+  listConcurrencyLocks(buildId: string): Promise<ConcurrencyLock[]>;
+  listConcurrencyWaiters(key: ConcurrencyKey): Promise<ConcurrencyWaiter[]>;
 }
 
 export function createQueue(ctx: RepoContext): Queue {
@@ -53,5 +67,11 @@ export function createQueue(ctx: RepoContext): Queue {
     listLeases: (agentId) => listLeases(ctx, agentId),
     queuePosition: (jobId) => queuePosition(ctx, jobId),
     explainWaiting: (jobId, agents) => explainWaiting(ctx, jobId, agents),
+    acquireConcurrency: (key, holder, now) => acquireConcurrency(ctx, key, holder, now),
+    transferConcurrency: (key, holder, now) => transferConcurrency(ctx, key, holder, now),
+    releaseConcurrency: (holderIds) => releaseConcurrency(ctx, holderIds),
+    findConcurrencyLock: (key) => findConcurrencyLock(ctx, key),
+    listConcurrencyLocks: (buildId) => listConcurrencyLocks(ctx, buildId),
+    listConcurrencyWaiters: (key) => listConcurrencyWaiters(ctx, key),
   };
 }

@@ -19,6 +19,7 @@ import { createSchedulesRepository, type SchedulesRepository } from './schedules
 import { createSecretsRepository, type SecretsRepository } from './secrets-repository.js';
 import { createSessionsRepository, type SessionsRepository } from './sessions-repository.js';
 import { createStepsRepository, type StepsRepository } from './steps-repository.js';
+import { createReportCasesRepository, type ReportCasesRepository } from './reports/report-cases-repository.js';
 import { createUpstreamTriggersRepository, type UpstreamTriggersRepository } from './upstream-triggers-repository.js';
 import { createUsersRepository, type UsersRepository } from './users-repository.js';
 import { createWebhookDeliveriesRepository, type WebhookDeliveriesRepository } from './webhook-deliveries-repository.js';
@@ -48,6 +49,7 @@ export interface Repositories {
   environments: EnvironmentsRepository;
   deployments: DeploymentsRepository;
   promotions: PromotionsRepository;
+  reportCases: ReportCasesRepository;
 }
 
 export function createRepositories(ctx: RepoContext): Repositories {
@@ -75,5 +77,6 @@ export function createRepositories(ctx: RepoContext): Repositories {
     environments: createEnvironmentsRepository(ctx),
     deployments: createDeploymentsRepository(ctx),
     promotions: createPromotionsRepository(ctx),
+    reportCases: createReportCasesRepository(ctx),
   };
 }

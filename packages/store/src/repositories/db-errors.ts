@@ -10,6 +10,15 @@ function driverCode(e: Error): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** PostgreSQL's deadlock_detected and serialization_failure: the transaction was rolled back and may simply run again. */
+const TRANSIENT_CODES = new Set(['40P01', '40001']);
+
+export function isTransientDbError(e: unknown): boolean {
+  const error = toError(e);
+  const code = driverCode(error) ?? (error.cause instanceof Error ? driverCode(error.cause) : undefined);
+  return code !== undefined && TRANSIENT_CODES.has(code);
+}
+
 export function isUniqueViolation(e: unknown): boolean {
   const code = driverCode(toError(e));
   return code !== undefined && UNIQUE_CODES.has(code);

@@ -1,4 +1,5 @@
 import type { AgentRegistrationTokensTable, AgentsTable } from './agent-tables.js';
+import type { ConcurrencyLocksTable } from './concurrency-tables.js';
 import type { BuildsTable, JobAttemptsTable, JobsTable, LogChunksTable, PipelinesTable, StepsTable } from './build-tables.js';
 import type { ArtifactsTable, CachesTable, DeploymentsTable, EnvironmentsTable, PromotionsTable } from './delivery-tables.js';
 import type {
@@ -12,6 +13,7 @@ import type {
 } from './identity-tables.js';
 import type { SchedulesTable, WebhookDeliveriesTable } from './trigger-tables.js';
 import type { UpstreamTriggersTable } from './upstream-trigger-tables.js';
+import type { TestCasesTable } from './report-tables.js';
 
 /** Every table, by its SQL name; the type Kysely checks queries against. */
 export interface Database {
@@ -38,4 +40,6 @@ export interface Database {
   environments: EnvironmentsTable;
   deployments: DeploymentsTable;
   caches: CachesTable;
+  concurrency_locks: ConcurrencyLocksTable;
+  test_cases: TestCasesTable;
 }

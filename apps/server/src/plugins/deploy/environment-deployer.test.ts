@@ -13,7 +13,7 @@ describe.each(STORE_KINDS)('an environment that names a deployer plugin (%s)', (
     receiver = await startTestReceiver();
   });
   afterAll(() => receiver.close());
-  const t = useTestServer(kind, { env: { RITMO_PUBLIC_URL: 'https://ci.example.com' } });
+  const t = useTestServer(kind, { env: { RITMO_PUBLIC_URL: 'https://ci.example.com', RITMO_OUTBOUND_ALLOW: '127.0.0.1/32' } });
 
   it('runs the deployer when the deploy job starts, with the secret read from the project', async () => {
     receiver.calls.length = 0;

@@ -6,10 +6,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeployRequest, PluginContext } from '@ritmo/plugin-sdk';
 import { createSilentLogger } from '@ritmo/shared';
+import { createOutboundFetch } from '../../outbound/create-outbound-fetch.js';
 import { startTestReceiver, type TestReceiver } from '../testing/test-receiver.js';
-import { githubDispatchDeployer } from './github-dispatch-deployer.js';
+import { createGithubDispatchDeployer } from './github-dispatch-deployer.js';
 import { gitopsDeployer } from './gitops-deployer.js';
-import { SIGNATURE_HEADER, webhookDeployer } from './webhook-deployer.js';
+import { createWebhookDeployer, SIGNATURE_HEADER, webhookDeployer as guardedWebhookDeployer } from './webhook-deployer.js';
+
+// The receiver listens on 127.0.0.1, which outbound calls only reach when allowed.
+const localOutbound = createOutboundFetch({ allow: ['127.0.0.1/32'] });
+const webhookDeployer = createWebhookDeployer(localOutbound);
+const githubDispatchDeployer = createGithubDispatchDeployer(localOutbound);
 
 const digest = 'sha256:' + 'ab'.repeat(32);
 const request: DeployRequest = {
@@ -50,6 +56,9 @@ describe('deploy-webhook', () => {
       receiver.answer(200);
     }
     await expect(webhookDeployer.extension.deploy(request, { url: receiver.url }, ctx())).rejects.toMatchObject({ code: 'ERR_PLUGIN_CONFIG_INVALID' });
+    const before = receiver.calls.length;
+    await expect(guardedWebhookDeployer.extension.deploy(request, { url: receiver.url, secret: 'x' }, ctx())).rejects.toMatchObject({ code: 'ERR_SERVER_OUTBOUND_BLOCKED' });
+    expect(receiver.calls).toHaveLength(before);
   });
 });
 

@@ -1,4 +1,5 @@
 import { definePlugin, type Deployer } from '@ritmo/plugin-sdk';
+import { createOutboundFetch, type OutboundFetch } from '../../outbound/create-outbound-fetch.js';
 import { sendJson } from './send-json.js';
 import { setting } from './setting.js';
 
@@ -6,7 +7,8 @@ import { setting } from './setting.js';
  * Starts a GitHub Actions workflow with `workflow_dispatch`
  * (`POST /repos/{owner}/{repo}/actions/workflows/{workflow}/dispatches`), passing the deployment as inputs.
  */
-export const githubDispatchDeployer = definePlugin<Deployer>({
+export function createGithubDispatchDeployer(outbound: OutboundFetch = createOutboundFetch()) {
+  return definePlugin<Deployer>({
   name: 'deploy-github-dispatch',
   version: '1.0.0',
   description: 'Runs a GitHub Actions workflow through workflow_dispatch with the environment, digest and build as inputs.',
@@ -33,8 +35,11 @@ export const githubDispatchDeployer = definePlugin<Deployer>({
         sha: request.build.sha ?? '',
       };
       const body = JSON.stringify({ ref: setting(plugin, settings, 'ref', 'main'), inputs });
-      await sendJson(url, body, { authorization: `Bearer ${setting(plugin, settings, 'token')}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }, ctx.signal);
+      await sendJson(url, body, { authorization: `Bearer ${setting(plugin, settings, 'token')}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }, ctx.signal, outbound);
       return { summary: `workflow ${workflow} of ${repo} dispatched`, url: `https://github.com/${repo}/actions/workflows/${workflow}` };
     },
   },
-});
+  });
+}
+
+export const githubDispatchDeployer = createGithubDispatchDeployer();

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { definePlugin, type Deployer } from '@ritmo/plugin-sdk';
+import { createOutboundFetch, type OutboundFetch } from '../../outbound/create-outbound-fetch.js';
 import { deployPayload } from './deploy-payload.js';
 import { sendJson } from './send-json.js';
 import { setting } from './setting.js';
@@ -8,7 +9,8 @@ import { setting } from './setting.js';
 export const SIGNATURE_HEADER = 'x-ritmo-signature-256';
 
 /** POSTs the deployment (artifact URL and digest, environment, build) as JSON, signed with HMAC-SHA256. */
-export const webhookDeployer = definePlugin<Deployer>({
+export function createWebhookDeployer(outbound: OutboundFetch = createOutboundFetch()) {
+  return definePlugin<Deployer>({
   name: 'deploy-webhook',
   version: '1.0.0',
   description: 'Sends an HMAC-SHA256-signed JSON payload with the artifact URL and digest to a URL of yours.',
@@ -23,8 +25,11 @@ export const webhookDeployer = definePlugin<Deployer>({
       const secret = setting('deploy-webhook', settings, 'secret');
       const body = JSON.stringify(deployPayload(request));
       const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-      const status = await sendJson(url, body, { [SIGNATURE_HEADER]: signature, 'x-ritmo-deployment': request.deploymentId }, ctx.signal);
+      const status = await sendJson(url, body, { [SIGNATURE_HEADER]: signature, 'x-ritmo-deployment': request.deploymentId }, ctx.signal, outbound);
       return { summary: `${new URL(url).origin} accepted the deployment (${status})` };
     },
   },
-});
+  });
+}
+
+export const webhookDeployer = createWebhookDeployer();
