@@ -1,22 +1,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { isRitmoError, parseDuration, RitmoError } from '@ritmo/shared';
+import { isRitmoError, RitmoError } from '@ritmo/shared';
 import { ArtifactEnv, toArtifactConfig, type ArtifactConfig } from './artifacts/artifact-config.js';
+import { durationField } from './env-fields.js';
 import { createAllowList } from './outbound/create-allow-list.js';
 import { parseSecretKey } from './secrets/parse-secret-key.js';
-
-const duration = (fallback: string) =>
-  z
-    .string()
-    .default(fallback)
-    .transform((text, ctx) => {
-      const ms = parseDuration(text);
-      if (ms === undefined || ms <= 0) {
-        ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration such as 30m, 24h or 7d` });
-        return z.NEVER;
-      }
-      return ms;
-    });
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -59,9 +47,9 @@ export const ServerEnv = ArtifactEnv.extend({
   RITMO_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** API requests per client per minute; 0 turns the limit off. */
   RITMO_RATE_LIMIT: z.coerce.number().int().min(0).default(0),
-  RITMO_SESSION_TTL: duration('7d'),
+  RITMO_SESSION_TTL: durationField('7d'),
   /** Seconds given to open requests and streams on shutdown. */
-  RITMO_SHUTDOWN_GRACE: duration('10s'),
+  RITMO_SHUTDOWN_GRACE: durationField('10s'),
   RITMO_TRUST_PROXY: flag,
   /** The built web UI (default: apps/web/dist beside the server's own build). */
   RITMO_WEB_DIR: z.string().min(1).optional(),

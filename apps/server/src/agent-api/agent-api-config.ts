@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseDuration, RitmoError } from '@ritmo/shared';
+import { RitmoError } from '@ritmo/shared';
+import { optionalDurationField } from '../env-fields.js';
 
 /** Timing of the agent API. */
 export interface AgentApiConfig {
@@ -26,18 +27,7 @@ export const defaultAgentApiConfig: AgentApiConfig = {
   offlineAfterMs: 90_000,
 };
 
-const duration = z
-  .string()
-  .optional()
-  .transform((text, ctx) => {
-    if (text === undefined || text === '') return undefined;
-    const ms = parseDuration(text);
-    if (ms === undefined || ms <= 0) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration such as 500ms, 30s or 1m` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+const duration = optionalDurationField();
 
 /** The RITMO_* variables of the agent API. */
 export const AgentApiEnv = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from '@ritmo/protocol';
-import { parseDuration } from '@ritmo/shared';
+import { durationField } from '../env-fields.js';
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3, t: 1024 ** 4, tb: 1024 ** 4, tib: 1024 ** 4 };
 
@@ -20,19 +20,6 @@ const bytes = (fallback: number) =>
       return Number(m[1]) * unit;
     });
 
-const duration = (fallback: string) =>
-  z
-    .string()
-    .default(fallback)
-    .transform((text, ctx) => {
-      const ms = parseDuration(text);
-      if (ms === undefined || ms <= 0) {
-        ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration such as 30m, 24h or 30d` });
-        return z.NEVER;
-      }
-      return ms;
-    });
-
 /** The RITMO_* variables of artifacts, caches and the blob store. */
 export const ArtifactEnv = z.object({
   RITMO_BLOB_STORE: z.enum(['fs', 's3']).default('fs'),
@@ -44,13 +31,13 @@ export const ArtifactEnv = z.object({
   RITMO_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   RITMO_S3_FORCE_PATH_STYLE: z.enum(['1', '0', 'true', 'false']).optional(),
   /** How long artifacts are kept when their job sets no `expire-in`. */
-  RITMO_ARTIFACT_RETENTION: duration('30d'),
+  RITMO_ARTIFACT_RETENTION: durationField('30d'),
   RITMO_ARTIFACT_QUOTA: bytes(10 * 1024 ** 3),
   RITMO_CACHE_QUOTA: bytes(10 * 1024 ** 3),
   RITMO_ARTIFACT_MAX_BYTES: bytes(DEFAULT_ARCHIVE_LIMITS.maxCompressedBytes),
   RITMO_ARTIFACT_MAX_ENTRIES: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_ARCHIVE_LIMITS.maxEntries),
   /** How often expired artifacts are swept and wait timers of deployments checked. */
-  RITMO_DELIVERY_SWEEP_INTERVAL: duration('30s'),
+  RITMO_DELIVERY_SWEEP_INTERVAL: durationField('30s'),
 });
 
 export interface ArtifactConfig {
