@@ -6,7 +6,7 @@ export interface GroupEntry {
   key: ConcurrencyKey;
   holder: ConcurrencyHolder;
   cancelInProgress: boolean;
-  /** The newcomer in words, for the reasons of those it pushes out (`build #7`, `job "deploy" of #7`). */
+  /** The newcomer in words, for the reasons of those it pushes out (`build #7`, `job "deploy" of build #7`). */
   label: string;
 }
 
