@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { isFinished, waitFor } from '../../../e2e/support/processes.mjs';
-import { nowMs, sleep } from '../lib/clock.mjs';
+import { nowMs, serverMs, sleep } from '../lib/clock.mjs';
 import { figure } from '../lib/figure.mjs';
-import { stats } from '../lib/stats.mjs';
+import { median, stats } from '../lib/stats.mjs';
 import { watchLines } from '../lib/watch-lines.mjs';
 
 /** A chain j01 -> j02 -> … of one-step jobs; each step stamps its start and end with $EPOCHREALTIME. */
@@ -30,6 +30,7 @@ export async function measureDag(ctx, stack, b) {
   const lines = watchLines(file);
   const perEdge = [];
   const edges = [];
+  const split = { completed: [], queued: [], claimed: [], spawned: [] };
   try {
     for (let c = 0; c < ctx.sizes.dagChains; c++) {
       await sleep(200);
@@ -49,11 +50,27 @@ export async function measureDag(ctx, stack, b) {
       const own = names.reduce((sum, n) => sum + (at(n, 'e') - at(n, 's')), 0);
       perEdge.push((at(names.at(-1), 'e') - t0 - own) / length);
       for (let i = 1; i < length; i++) edges.push(at(names[i], 's') - at(names[i - 1], 'e'));
+      const jobs = new Map(done.jobs.map((j) => [j.name, j]));
+      for (let i = 1; i < length; i++) {
+        const prev = jobs.get(names[i - 1]);
+        const next = jobs.get(names[i]);
+        split.completed.push(serverMs(prev.finishedAt) - at(names[i - 1], 'e'));
+        split.queued.push(serverMs(next.queuedAt) - serverMs(prev.finishedAt));
+        split.claimed.push(serverMs(next.startedAt) - serverMs(next.queuedAt));
+        split.spawned.push(at(names[i], 's') - serverMs(next.startedAt));
+      }
     }
   } finally {
     lines.close();
   }
   const e = stats(edges);
+  const m = (key) => `${median(split[key]).toFixed(1)} ms`;
+  ctx.finding(`DAG edge on ${stack.db}: one job → the next, medians over ${edges.length} edges (server stamps in ms)`, [
+    `- step ends → the job's finishedAt (step result and log sent, complete accepted): ${m('completed')}`,
+    `- job finished → the next job's queuedAt (the build advanced): ${m('queued')}`,
+    `- next job queued → claimed: ${m('claimed')}`,
+    `- claimed → its step process running: ${m('spawned')}`,
+  ]);
   const scenario = `DAG edge (${stack.db})`;
   const base = `floor ${b.floor(stack.db).toFixed(1)} ms`;
   const mean = perEdge.reduce((a, x) => a + x, 0) / perEdge.length;
