@@ -1,6 +1,8 @@
 import { createAccountApi } from './api/account-api.js';
 import { createAgentsApi } from './api/agents-api.js';
+import { createArtifactsApi } from './api/artifacts-api.js';
 import { createBuildsApi } from './api/builds-api.js';
+import { createDeploymentsApi } from './api/deployments-api.js';
 import { createJobsApi } from './api/jobs-api.js';
 import { seg } from './api/page-params.js';
 import { createProjectsApi } from './api/projects-api.js';
@@ -31,6 +33,8 @@ export function createRitmoClient(options: HttpOptions = {}) {
     agents: createAgentsApi(http),
     secrets: createSecretsApi(http),
     tests: createTestsApi(http),
+    artifacts: createArtifactsApi(http),
+    deployments: createDeploymentsApi(http),
     /** The server's OpenAPI document: which routes this server has. */
     openapi: (signal?: AbortSignal) => http.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/v1/openapi.json', signal ? { signal } : {}),
     /** The Prometheus metrics text (`/metrics`). */

@@ -4,6 +4,7 @@ export { RitmoApiError, isRitmoApiError } from './ritmo-api-error.js';
 export { openLiveStream, type LiveStream, type LiveStreamOptions, type LiveState } from './open-live-stream.js';
 export { createSseParser, type SseMessage, type SseParser } from './parse-sse.js';
 export type { ListBuildsParams } from './api/builds-api.js';
+export type { ListArtifactsParams } from './api/artifacts-api.js';
 export type { LogRange, ReadLogParams, SearchLogParams } from './api/jobs-api.js';
 export type { PageParams } from './api/page-params.js';
 export type { SecretInfo } from './api/secrets-api.js';
@@ -12,6 +13,16 @@ export { toError } from '@ritmo/shared';
 export { isFinalStatus } from '@ritmo/protocol';
 export type {
   Agent,
+  Artifact,
+  ArtifactDetail,
+  ArtifactFile,
+  DeliverySettings,
+  Deployment,
+  DeploymentStatus,
+  DeployResult,
+  Environment,
+  Promotion,
+  PromotionLevel,
   Analytics,
   AnalyticsDay,
   BuildTests,

@@ -29,3 +29,21 @@ export function timeAgo(iso: string | null, now: number = Date.now()): string {
 export function shortSha(sha: string | null): string {
   return sha ? sha.slice(0, 8) : '–';
 }
+
+/** `sha256:0123abcd…` shortened to its first 12 hex digits. */
+export function shortDigest(digest: string | null): string {
+  return digest ? digest.replace(/^sha256:/, '').slice(0, 12) : '–';
+}
+
+/** `512 B`, `1.5 KiB`, `3.2 MiB`, `1.1 GiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}

@@ -8,6 +8,8 @@ const styles: Record<string, { badge: string; dot: string; symbol: string }> = {
   pending: { badge: 'bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200', dot: 'bg-slate-400', symbol: '○' },
   canceled: { badge: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100', dot: 'bg-slate-500', symbol: '⊘' },
   skipped: { badge: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300', dot: 'bg-slate-300', symbol: '↷' },
+  in_progress: { badge: 'bg-blue-100 text-blue-900 dark:bg-blue-900/60 dark:text-blue-100', dot: 'bg-blue-600 animate-pulse', symbol: '●' },
+  rolled_back: { badge: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100', dot: 'bg-slate-500', symbol: '↺' },
   lost: { badge: 'bg-orange-100 text-orange-900 dark:bg-orange-900/60 dark:text-orange-100', dot: 'bg-orange-600', symbol: '!' },
   online: { badge: 'bg-green-100 text-green-900 dark:bg-green-900/60 dark:text-green-100', dot: 'bg-green-600', symbol: '●' },
   offline: { badge: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100', dot: 'bg-slate-500', symbol: '○' },

@@ -19,6 +19,10 @@ export function useGlobalLive(enabled: boolean): LiveState | 'off' {
         if (event.type !== 'build.created' && event.type !== 'build.finished') return;
         void queryClient.invalidateQueries({ queryKey: ['builds'] });
         void queryClient.invalidateQueries({ queryKey: ['agents'] });
+        // New artifacts and deployments come from builds (deploy jobs are builds too).
+        void queryClient.invalidateQueries({ queryKey: ['artifacts'] });
+        void queryClient.invalidateQueries({ queryKey: ['environments'] });
+        void queryClient.invalidateQueries({ queryKey: ['deployments'] });
         if (event.type === 'build.finished') void queryClient.invalidateQueries({ queryKey: ['build', event.build.id] });
       },
     });
