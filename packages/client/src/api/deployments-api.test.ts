@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRitmoClient } from '../create-ritmo-client.js';
-import { startTestHttpServer, type TestHttpServer } from '../testing/test-http-server.js';
+import { startRecordingServer } from '../testing/test-recording-server.js';
+import type { TestHttpServer } from '../testing/test-http-server.js';
 
 let server: TestHttpServer | undefined;
 afterEach(async () => {
@@ -10,20 +10,10 @@ afterEach(async () => {
 
 const digest = `sha256:${'a'.repeat(64)}`;
 
-/** A server that records `METHOD path body` and answers `{ ok: true }`, or a refusal for `refuse` paths. */
 async function recordingServer(refuse: string[] = []) {
-  const seen: string[] = [];
-  server = await startTestHttpServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      seen.push(`${req.method} ${req.url}${body ? ` ${body}` : ''}`);
-      const refused = refuse.some((p) => req.url?.startsWith(p));
-      res.writeHead(refused ? 409 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(refused ? { error: 'ERR_DEPLOY_APPROVALS_MISSING', message: 'needs 2 approvals', details: null, suggestions: [], timestamp: '2026-01-01T00:00:00.000Z' } : { ok: true }));
-    });
-  });
-  return { seen, client: createRitmoClient({ baseUrl: server.url }) };
+  const recording = await startRecordingServer(refuse);
+  server = recording.server;
+  return recording;
 }
 
 describe('the deployments group', () => {
